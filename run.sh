@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# tlspp's one entry point. On a fresh Debian 12 machine:
+#   ./run.sh demo   installs what is missing, builds, and runs the main demo
+#   ./run.sh test   installs what is missing, builds, and runs the whole test suite:
+#                   every ctest label, then the same tests under AddressSanitizer +
+#                   UndefinedBehaviorSanitizer, then a short run of every fuzz target
+# Other subcommands: deps, build, unit, sanitize, fuzz [seconds], clean.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+JOBS=${JOBS:-$(nproc)}
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+
+# Debian packages tlspp needs: compilers and build tools, the two crypto libraries, GoogleTest,
+# and the peers the interop tests start (openssl, gnutls-bin, libnss3-tools) plus tshark.
+PACKAGES=(cmake make g++ clang libclang-rt-14-dev pkg-config libsodium-dev libcrypto++-dev
+          libgtest-dev openssl gnutls-bin libnss3-tools tshark)
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "run.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "run.sh: missing Debian packages. Install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+configure() {  # configure <dir> [cmake args...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+}
+
+build() {
+  configure build
+  cmake --build build -j "$JOBS"
+}
+
+unit() {
+  build
+  (cd build && ctest --output-on-failure -j "$JOBS")
+}
+
+sanitize() {
+  configure build-asan -DTLS_SANITIZE=address,undefined -DTLS_BUILD_EXAMPLES=ON
+  cmake --build build-asan -j "$JOBS"
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest --output-on-failure -j "$JOBS")
+}
+
+fuzz() {
+  local seconds=${1:-$FUZZ_SECONDS}
+  if ! ls fuzz/*_fuzzer.cpp >/dev/null 2>&1; then
+    echo "run.sh: no fuzz targets yet"
+    return 0
+  fi
+  configure build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DTLS_BUILD_FUZZERS=ON -DTLS_BUILD_TESTS=OFF -DTLS_BUILD_TOOLS=OFF -DTLS_BUILD_EXAMPLES=OFF
+  cmake --build build-fuzz -j "$JOBS"
+  for src in fuzz/*_fuzzer.cpp; do
+    local name corpus work
+    name=$(basename "$src" .cpp)
+    corpus=fuzz/corpus/${name%_fuzzer}
+    work=$(mktemp -d)
+    [ -d "$corpus" ] && cp -r "$corpus"/. "$work"/ 2>/dev/null || true
+    echo "run.sh: fuzzing $name for ${seconds}s"
+    ./build-fuzz/"$name" -max_total_time="$seconds" -print_final_stats=0 "$work" 2>&1 | tail -n 2
+    rm -rf "$work"
+  done
+}
+
+demo() {
+  build
+  if [ -x build/tls-step ]; then
+    ./build/tls-step --version tls1.2 --cipher ECDHE-RSA-AES128-GCM-SHA256 --seed 1
+  else
+    ./build/tls-vectors
+  fi
+}
+
+case "${1:-}" in
+  demo) deps; demo ;;
+  test) deps; unit; sanitize; fuzz ;;
+  deps) deps ;;
+  build) deps; build ;;
+  unit) deps; unit ;;
+  sanitize) deps; sanitize ;;
+  fuzz) deps; fuzz "${2:-$FUZZ_SECONDS}" ;;
+  clean) rm -rf build build-asan build-fuzz ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
+esac
