@@ -26,7 +26,6 @@ std::vector<RawExtension> read_extension_block(Reader &r, const Tracer &t,
   }
   while (list.ok() && !list.empty()) {
     const std::size_t index = out.size();
-    const std::string prefix = "extensions[" + std::to_string(index) + "]";
     const std::size_t type_at = list.offset();
     const std::uint16_t type = list.u16();
     const std::size_t length_at = list.offset();
@@ -38,6 +37,7 @@ std::vector<RawExtension> read_extension_block(Reader &r, const Tracer &t,
     }
     out.push_back(RawExtension{type, Bytes(data.begin(), data.end())});
     if (t.on()) {
+      const std::string prefix = "extensions[" + std::to_string(index) + "]";
       t.add(prefix + ".type", type_at, type_at + 2, extension_text(type));
       t.add(prefix + ".length", length_at, length_at + 2, count_text(data.size()));
       const char *name = extension_name(type);
@@ -53,8 +53,8 @@ std::vector<RawExtension> read_extension_block(Reader &r, const Tracer &t,
 
 Result<std::vector<RawExtension>> parse_raw_extension_block(ByteView block) {
   Reader r(block, "extensions");
-  std::vector<RawExtension> out =
-      detail::read_extension_block(r, detail::Tracer(nullptr, block), ExtensionContext::client_hello);
+  std::vector<RawExtension> out = detail::read_extension_block(r, detail::Tracer(nullptr, block),
+                                                               ExtensionContext::client_hello);
   if (!r.expect_end()) return r.error();
   return out;
 }

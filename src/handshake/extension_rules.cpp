@@ -6,7 +6,8 @@ namespace tls::handshake {
 
 std::vector<std::uint16_t> offered_extension_types(const ClientHello &hello) {
   std::vector<std::uint16_t> out;
-  for (const RawExtension &e : hello.extensions) out.push_back(e.type);
+  for (const RawExtension &e : hello.extensions)
+    out.push_back(e.type);
   const std::uint16_t reneg = to_wire(ExtensionType::renegotiation_info);
   if (hello.offers_suite(cipher::kEmptyRenegotiationInfoScsv) &&
       hello.find_extension(reneg) == nullptr) {
@@ -23,7 +24,8 @@ Status check_server_hello_extensions(std::span<const RawExtension> received,
                                      std::span<const std::uint16_t> offered,
                                      ProtocolVersion negotiated) {
   detail::ExtensionTypeSet offered_set;
-  for (std::uint16_t type : offered) (void)offered_set.insert(type);
+  for (std::uint16_t type : offered)
+    (void)offered_set.insert(type);
   for (const RawExtension &e : received) {
     if (!offered_set.contains(e.type)) {
       return make_error(AlertDescription::unsupported_extension,

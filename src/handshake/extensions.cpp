@@ -76,12 +76,13 @@ void parse_server_name(Input in, Extensions &out) {
   }
   std::optional<std::string> host;
   for (std::size_t i = 0; list.ok() && !list.empty(); ++i) {
-    const std::string prefix = "server_name_list[" + std::to_string(i) + "]";
+    // Field names are built only when tracing.
+    auto prefix = [i] { return "server_name_list[" + std::to_string(i) + "]"; };
     const std::size_t type_at = list.offset();
     const std::uint8_t name_type = list.u8();
     if (!list.ok()) break;
     if (in.t.on()) {
-      in.t.add(prefix + ".name_type", type_at, type_at + 1,
+      in.t.add(prefix() + ".name_type", type_at, type_at + 1,
                named_code(name_type == 0 ? "host_name" : nullptr, name_type, 2));
     }
     if (name_type != 0) {
@@ -93,9 +94,9 @@ void parse_server_name(Input in, Extensions &out) {
     const ByteView name = list.opaque16(1);
     if (!list.ok()) break;
     if (in.t.on()) {
-      in.t.add(prefix + ".host_name.length", length_at, length_at + 2, count_text(name.size()));
+      in.t.add(prefix() + ".host_name.length", length_at, length_at + 2, count_text(name.size()));
       std::string text = printable_text(name);
-      in.t.add(prefix + ".host_name", length_at + 2, list.offset(),
+      in.t.add(prefix() + ".host_name", length_at + 2, list.offset(),
                text.empty() ? "(not printable)" : "\"" + text + "\"");
     }
     if (host) {
@@ -163,10 +164,9 @@ void parse_signature_algorithms(Input in, Extensions &out) {
   if (in.context == ExtensionContext::server_hello) {
     return refuse_in_server_hello(in, to_wire(ExtensionType::signature_algorithms));
   }
-  auto schemes =
-      read_u16_list(in, "supported_signature_algorithms", 2, [](std::uint16_t s) {
-        return named_code(signature_scheme_name(s), s, 4);
-      });
+  auto schemes = read_u16_list(in, "supported_signature_algorithms", 2, [](std::uint16_t s) {
+    return named_code(signature_scheme_name(s), s, 4);
+  });
   if (in.r.ok()) out.signature_algorithms = std::move(schemes);
 }
 
@@ -209,9 +209,11 @@ void parse_padding(Input in, Extensions &out) {
   const std::size_t at = in.r.offset();
   const ByteView bytes = in.r.rest();
   if (in.t.on()) {
-    const bool zero = std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == 0; });
-    in.t.add("padding", at, in.r.offset(),
-             count_text(bytes.size()) + (zero ? " of zeros" : ", not all zero (RFC 7685 wants zeros)"));
+    const bool zero =
+        std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == 0; });
+    in.t.add(
+        "padding", at, in.r.offset(),
+        count_text(bytes.size()) + (zero ? " of zeros" : ", not all zero (RFC 7685 wants zeros)"));
   }
   out.padding = Bytes(bytes.begin(), bytes.end());
 }
@@ -238,7 +240,8 @@ void parse_session_ticket(Input in, Extensions &out) {
   }
   const std::size_t at = in.r.offset();
   const ByteView ticket = in.r.rest();
-  if (in.t.on() && !ticket.empty()) in.t.add("ticket", at, in.r.offset(), count_text(ticket.size()));
+  if (in.t.on() && !ticket.empty())
+    in.t.add("ticket", at, in.r.offset(), count_text(ticket.size()));
   out.session_ticket = Bytes(ticket.begin(), ticket.end());
 }
 
@@ -358,7 +361,8 @@ Status write_one(std::uint16_t type, const Extensions &e, ExtensionContext conte
       if (server) return bad(type, "no ServerHello form");
       if (e.supported_groups->empty()) return bad(type, "empty list");
       w.vec16([&](Writer &list) {
-        for (std::uint16_t g : *e.supported_groups) list.u16(g);
+        for (std::uint16_t g : *e.supported_groups)
+          list.u16(g);
       });
       return Status();
     case ExtensionType::ec_point_formats:
@@ -371,7 +375,8 @@ Status write_one(std::uint16_t type, const Extensions &e, ExtensionContext conte
       if (server) return bad(type, "no ServerHello form");
       if (e.signature_algorithms->empty()) return bad(type, "empty list");
       w.vec16([&](Writer &list) {
-        for (std::uint16_t s : *e.signature_algorithms) list.u16(s);
+        for (std::uint16_t s : *e.signature_algorithms)
+          list.u16(s);
       });
       return Status();
     case ExtensionType::application_layer_protocol_negotiation:
@@ -382,7 +387,8 @@ Status write_one(std::uint16_t type, const Extensions &e, ExtensionContext conte
         if (name.empty() || name.size() > 255) return bad(type, "protocol name not 1..255 bytes");
       }
       w.vec16([&](Writer &list) {
-        for (const std::string &name : *e.alpn) list.opaque8(as_bytes(name));
+        for (const std::string &name : *e.alpn)
+          list.opaque8(as_bytes(name));
       });
       return Status();
     case ExtensionType::padding:
@@ -421,16 +427,11 @@ Status write_one(std::uint16_t type, const Extensions &e, ExtensionContext conte
 // The order in which fields absent from Extensions::order are written; padding last because
 // its length depends on everything before it.
 constexpr ExtensionType kCanonicalOrder[] = {
-    ExtensionType::server_name,
-    ExtensionType::max_fragment_length,
-    ExtensionType::ec_point_formats,
-    ExtensionType::supported_groups,
-    ExtensionType::session_ticket,
-    ExtensionType::application_layer_protocol_negotiation,
-    ExtensionType::encrypt_then_mac,
-    ExtensionType::extended_master_secret,
-    ExtensionType::signature_algorithms,
-    ExtensionType::record_size_limit,
+    ExtensionType::server_name,          ExtensionType::max_fragment_length,
+    ExtensionType::ec_point_formats,     ExtensionType::supported_groups,
+    ExtensionType::session_ticket,       ExtensionType::application_layer_protocol_negotiation,
+    ExtensionType::encrypt_then_mac,     ExtensionType::extended_master_secret,
+    ExtensionType::signature_algorithms, ExtensionType::record_size_limit,
     ExtensionType::renegotiation_info,
 };
 
@@ -528,9 +529,12 @@ Result<std::vector<RawExtension>> serialize_extensions(const Extensions &extensi
     if (present) out.push_back(RawExtension{type, w.take()});
     return Status();
   };
-  for (std::uint16_t type : extensions.order) TLS_TRY(emit(type));
-  for (ExtensionType type : kCanonicalOrder) TLS_TRY(emit(to_wire(type)));
-  for (const RawExtension &u : extensions.unknown) TLS_TRY(emit(u.type));
+  for (std::uint16_t type : extensions.order)
+    TLS_TRY(emit(type));
+  for (ExtensionType type : kCanonicalOrder)
+    TLS_TRY(emit(to_wire(type)));
+  for (const RawExtension &u : extensions.unknown)
+    TLS_TRY(emit(u.type));
   TLS_TRY(emit(to_wire(ExtensionType::padding)));
   return out;
 }

@@ -44,7 +44,7 @@ enum class MaxFragmentLength : std::uint8_t { p2_9 = 1, p2_10 = 2, p2_11 = 3, p2
 // 512, 1024, 2048, 4096; 0 for another code.
 std::size_t max_fragment_length_bytes(std::uint8_t code) noexcept;
 
-inline constexpr std::size_t kMaxHostNameLength = 255;  // as OpenSSL's TLSEXT_MAXLEN_host_name
+inline constexpr std::size_t kMaxHostNameLength = 255;    // as OpenSSL's TLSEXT_MAXLEN_host_name
 inline constexpr std::uint16_t kMinRecordSizeLimit = 64;  // RFC 8449 §4
 
 struct Extensions {

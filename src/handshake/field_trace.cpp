@@ -33,7 +33,8 @@ FieldTrace::Scope::~Scope() {
 
 std::string format_fields(const std::vector<Field> &fields, std::size_t max_hex_chars) {
   std::size_t name_width = 0;
-  for (const Field &f : fields) name_width = std::max(name_width, f.name.size());
+  for (const Field &f : fields)
+    name_width = std::max(name_width, f.name.size());
   std::string out;
   for (const Field &f : fields) {
     char numbers[32];

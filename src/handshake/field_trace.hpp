@@ -17,7 +17,7 @@
 namespace tls::handshake {
 
 struct Field {
-  std::string name;     // "random.gmt_unix_time", "extensions[2].server_name.host_name"
+  std::string name;  // "random.gmt_unix_time", "extensions[2].server_name.host_name"
   std::size_t offset = 0;
   std::size_t length = 0;
   std::string bytes;    // the field's bytes, lower-case hex

@@ -19,7 +19,8 @@ Result<CertificateMessage> CertificateMessage::parse(ByteView body, FieldTrace *
     const ByteView der = list.opaque24(1);
     if (!list.ok()) break;
     if (t.on()) {
-      const std::string name = "certificate_list[" + std::to_string(message.certificate_list.size()) + "]";
+      const std::string name =
+          "certificate_list[" + std::to_string(message.certificate_list.size()) + "]";
       t.add(name + ".length", at, at + 3, detail::count_text(der.size()));
       t.add(name, at + 3, list.offset(),
             message.certificate_list.empty() ? "DER certificate (the sender's)"
@@ -38,7 +39,8 @@ Status serialize(const CertificateMessage &message, Writer &w) {
     }
   }
   w.vec24([&](Writer &list) {
-    for (const Bytes &der : message.certificate_list) list.opaque24(der);
+    for (const Bytes &der : message.certificate_list)
+      list.opaque24(der);
   });
   if (!w.ok()) return w.error();
   return Status();

@@ -73,8 +73,8 @@ Result<CertificateRequest> CertificateRequest::parse(ByteView body, ProtocolVers
       const std::size_t at = algs.offset();
       const std::uint16_t scheme = algs.u16();
       if (t.on()) {
-        t.add("supported_signature_algorithms[" + std::to_string(schemes.size()) + "]", at,
-              at + 2, named_code(signature_scheme_name(scheme), scheme, 4));
+        t.add("supported_signature_algorithms[" + std::to_string(schemes.size()) + "]", at, at + 2,
+              named_code(signature_scheme_name(scheme), scheme, 4));
       }
       schemes.push_back(scheme);
     }
@@ -118,11 +118,13 @@ Status serialize(const CertificateRequest &message, ProtocolVersion version, Wri
   w.opaque8(message.certificate_types);
   if (message.signature_algorithms) {
     w.vec16([&](Writer &list) {
-      for (std::uint16_t s : *message.signature_algorithms) list.u16(s);
+      for (std::uint16_t s : *message.signature_algorithms)
+        list.u16(s);
     });
   }
   w.vec16([&](Writer &list) {
-    for (const Bytes &dn : message.certificate_authorities) list.opaque16(dn);
+    for (const Bytes &dn : message.certificate_authorities)
+      list.opaque16(dn);
   });
   if (!w.ok()) return w.error();
   return Status();

@@ -10,8 +10,11 @@ Result<ChangeCipherSpec> ChangeCipherSpec::parse(ByteView payload, FieldTrace *t
   detail::ParseAlert pa;
   const std::uint8_t value = r.u8();
   if (r.ok()) {
-    detail::Tracer(trace, payload)
-        .add("type", 0, 1, value == kChangeCipherSpecValue ? "change_cipher_spec (1)" : "invalid");
+    if (trace != nullptr) {
+      detail::Tracer(trace, payload)
+          .add("type", 0, 1,
+               value == kChangeCipherSpecValue ? "change_cipher_spec (1)" : "invalid");
+    }
     if (value != kChangeCipherSpecValue) {
       pa.fail(r, AlertDescription::illegal_parameter,
               "payload byte is " + std::to_string(value) + ", must be 1");

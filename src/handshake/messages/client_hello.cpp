@@ -22,7 +22,8 @@ Result<ClientHello> ClientHello::parse(ByteView body, FieldTrace *trace) {
   const std::size_t suites_at = r.offset();
   Reader suites = r.vec16();
   if (r.ok()) {
-    if (t.on()) t.add("cipher_suites.length", suites_at, suites_at + 2, count_text(suites.remaining()));
+    if (t.on())
+      t.add("cipher_suites.length", suites_at, suites_at + 2, count_text(suites.remaining()));
     if (suites.empty()) {
       suites.fail("cipher_suites is empty");
     } else if (suites.remaining() % 2 != 0) {
@@ -89,7 +90,8 @@ Status serialize(const ClientHello &hello, Writer &w) {
   w.bytes(hello.random);
   w.opaque8(hello.session_id);
   w.vec16([&](Writer &list) {
-    for (std::uint16_t id : hello.cipher_suites) list.u16(id);
+    for (std::uint16_t id : hello.cipher_suites)
+      list.u16(id);
   });
   w.opaque8(hello.compression_methods);
   if (hello.has_extensions_block || !hello.extensions.empty()) {

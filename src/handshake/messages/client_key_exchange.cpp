@@ -7,8 +7,7 @@ namespace tls::handshake {
 
 using detail::count_text;
 
-Result<ClientKeyExchange> ClientKeyExchange::parse(ByteView body,
-                                                   const KeyExchangeContext &context,
+Result<ClientKeyExchange> ClientKeyExchange::parse(ByteView body, const KeyExchangeContext &context,
                                                    FieldTrace *trace) {
   Reader r(body, "ClientKeyExchange");
   const detail::Tracer t(trace, body);

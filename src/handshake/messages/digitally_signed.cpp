@@ -9,10 +9,10 @@ Status write_digitally_signed(Writer &w, const DigitallySigned &signed_value,
                               ProtocolVersion version) {
   const bool want_scheme = signs_with_algorithm(version);
   if (signed_value.scheme.has_value() != want_scheme) {
-    return make_error(AlertDescription::internal_error,
-                      std::string("digitally-signed: ") + version_name(version) +
-                          (want_scheme ? " needs a signature algorithm"
-                                       : " carries no signature algorithm"));
+    return make_error(
+        AlertDescription::internal_error,
+        std::string("digitally-signed: ") + version_name(version) +
+            (want_scheme ? " needs a signature algorithm" : " carries no signature algorithm"));
   }
   if (signed_value.scheme) w.u16(*signed_value.scheme);
   w.opaque16(signed_value.signature);
@@ -28,7 +28,9 @@ DigitallySigned read_digitally_signed(Reader &r, const Tracer &t, ProtocolVersio
     const std::uint16_t scheme = r.u16();
     if (!r.ok()) return out;
     out.scheme = scheme;
-    if (t.on()) t.add("signature_algorithm", at, at + 2, named_code(signature_scheme_name(scheme), scheme, 4));
+    if (t.on())
+      t.add("signature_algorithm", at, at + 2,
+            named_code(signature_scheme_name(scheme), scheme, 4));
   }
   const std::size_t at = r.offset();
   const ByteView signature = r.opaque16();

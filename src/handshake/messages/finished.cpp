@@ -21,7 +21,8 @@ Result<Finished> Finished::parse(ByteView body, ProtocolVersion version, FieldTr
   if (t.on()) {
     if (version == ProtocolVersion::ssl3) {
       t.add("verify_data.md5_hash", 0, 16, "MD5(handshake messages + sender + master secret ...)");
-      t.add("verify_data.sha_hash", 16, 36, "SHA-1(handshake messages + sender + master secret ...)");
+      t.add("verify_data.sha_hash", 16, 36,
+            "SHA-1(handshake messages + sender + master secret ...)");
     } else {
       t.add("verify_data", 0, size, "PRF(master_secret, finished_label, Hash(handshake messages))");
     }

@@ -31,11 +31,11 @@ enum class HandshakeType : std::uint8_t {
   certificate_verify = 15,
   client_key_exchange = 16,
   finished = 20,
-  certificate_url = 21,       // RFC 6066
-  certificate_status = 22,    // RFC 6066
-  supplemental_data = 23,     // RFC 4680
-  key_update = 24,            // TLS 1.3
-  message_hash = 254,         // TLS 1.3
+  certificate_url = 21,     // RFC 6066
+  certificate_status = 22,  // RFC 6066
+  supplemental_data = 23,   // RFC 4680
+  key_update = 24,          // TLS 1.3
+  message_hash = 254,       // TLS 1.3
 };
 
 // "client_hello", ...; nullptr for a code with no name.
@@ -67,8 +67,7 @@ struct HandshakeMessageView {
 
 // Splits exactly one message: the length must cover the input exactly (a short body or
 // trailing bytes are decode_error). Records msg_type and length into `trace`.
-Result<HandshakeMessageView> split_handshake_message(ByteView message,
-                                                     FieldTrace *trace = nullptr);
+Result<HandshakeMessageView> split_handshake_message(ByteView message, FieldTrace *trace = nullptr);
 
 // Header + body. internal_error when the body exceeds 2^24-1 bytes.
 Result<Bytes> frame_handshake(HandshakeType type, ByteView body);

@@ -5,7 +5,8 @@
 
 namespace tls::handshake {
 
-Result<HelloRequest> HelloRequest::parse(ByteView body, FieldTrace * /*trace: an empty body has no fields*/) {
+Result<HelloRequest> HelloRequest::parse(ByteView body,
+                                         FieldTrace * /*trace: an empty body has no fields*/) {
   Reader r(body, "HelloRequest");
   if (!r.empty()) r.fail("the body must be empty, has " + detail::count_text(body.size()));
   if (!r.ok()) return r.error();
@@ -21,7 +22,8 @@ Result<Bytes> serialize(const HelloRequest &message) {
 }
 
 Result<Bytes> serialize_message(const HelloRequest &message) {
-  return build_handshake_message(HelloRequest::kType, [&](Writer &w) { return serialize(message, w); });
+  return build_handshake_message(HelloRequest::kType,
+                                 [&](Writer &w) { return serialize(message, w); });
 }
 
 }  // namespace tls::handshake

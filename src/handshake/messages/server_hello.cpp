@@ -15,7 +15,8 @@ Result<ServerHello> ServerHello::parse(ByteView body, FieldTrace *trace) {
 
   const std::size_t suite_at = r.offset();
   hello.cipher_suite = r.u16();
-  if (t.on() && r.ok()) t.add("cipher_suite", suite_at, suite_at + 2, cipher_suite_text(hello.cipher_suite));
+  if (t.on() && r.ok())
+    t.add("cipher_suite", suite_at, suite_at + 2, cipher_suite_text(hello.cipher_suite));
 
   const std::size_t method_at = r.offset();
   hello.compression_method = r.u8();

@@ -5,7 +5,8 @@
 
 namespace tls::handshake {
 
-Result<ServerHelloDone> ServerHelloDone::parse(ByteView body, FieldTrace * /*trace: an empty body has no fields*/) {
+Result<ServerHelloDone> ServerHelloDone::parse(
+    ByteView body, FieldTrace * /*trace: an empty body has no fields*/) {
   Reader r(body, "ServerHelloDone");
   if (!r.empty()) r.fail("the body must be empty, has " + detail::count_text(body.size()));
   if (!r.ok()) return r.error();
@@ -21,7 +22,8 @@ Result<Bytes> serialize(const ServerHelloDone &message) {
 }
 
 Result<Bytes> serialize_message(const ServerHelloDone &message) {
-  return build_handshake_message(ServerHelloDone::kType, [&](Writer &w) { return serialize(message, w); });
+  return build_handshake_message(ServerHelloDone::kType,
+                                 [&](Writer &w) { return serialize(message, w); });
 }
 
 }  // namespace tls::handshake

@@ -11,7 +11,8 @@ using detail::named_code;
 // Bits of a big-endian unsigned integer.
 std::size_t bit_length(ByteView n) {
   std::size_t i = 0;
-  while (i < n.size() && n[i] == 0) ++i;
+  while (i < n.size() && n[i] == 0)
+    ++i;
   if (i == n.size()) return 0;
   std::size_t bits = (n.size() - i) * 8;
   for (std::uint8_t top = n[i]; (top & 0x80) == 0; top = static_cast<std::uint8_t>(top << 1)) {
@@ -23,7 +24,8 @@ std::size_t bit_length(ByteView n) {
 std::string integer_meaning(ByteView n) {
   if (n.size() <= 4) {
     std::uint32_t v = 0;
-    for (std::uint8_t b : n) v = v << 8 | b;
+    for (std::uint8_t b : n)
+      v = v << 8 | b;
     return std::to_string(v);
   }
   return std::to_string(bit_length(n)) + "-bit integer";
@@ -67,8 +69,7 @@ Status write_params(const ServerKeyExchange &message, Writer &w) {
 
 }  // namespace
 
-Result<ServerKeyExchange> ServerKeyExchange::parse(ByteView body,
-                                                   const KeyExchangeContext &context,
+Result<ServerKeyExchange> ServerKeyExchange::parse(ByteView body, const KeyExchangeContext &context,
                                                    FieldTrace *trace) {
   if (context.kx == KeyExchangeKind::rsa) {
     return make_error(AlertDescription::unexpected_message,
@@ -124,7 +125,8 @@ Result<ServerKeyExchange> ServerKeyExchange::parse(ByteView body,
     }
     message.params = std::move(ec);
   }
-  if (r.ok()) message.raw_params.assign(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(r.offset()));
+  if (r.ok())
+    message.raw_params.assign(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(r.offset()));
 
   if (!context.anonymous) message.signature = detail::read_digitally_signed(r, t, context.version);
   if (r.ok()) (void)r.expect_end();

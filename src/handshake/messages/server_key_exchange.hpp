@@ -34,7 +34,7 @@ namespace tls::handshake {
 enum class EcCurveType : std::uint8_t { explicit_prime = 1, explicit_char2 = 2, named_curve = 3 };
 
 struct ServerDhParams {
-  Bytes p;   // big-endian
+  Bytes p;  // big-endian
   Bytes g;
   Bytes ys;  // the server's public value
 

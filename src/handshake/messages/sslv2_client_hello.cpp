@@ -29,7 +29,8 @@ Error sslv2_client_hello_error(ByteView first_bytes) {
     const std::uint16_t version = static_cast<std::uint16_t>(first_bytes[3] << 8 | first_bytes[4]);
     reason += " (the client offers " + version_text(version) + ")";
   }
-  reason += ": tlspp accepts only TLS-format hellos; configure the client to send a TLS ClientHello";
+  reason +=
+      ": tlspp accepts only TLS-format hellos; configure the client to send a TLS ClientHello";
   return Error{AlertDescription::handshake_failure, std::move(reason)};
 }
 

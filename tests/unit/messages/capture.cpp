@@ -123,8 +123,8 @@ void expect_truncations_fail(const Bytes &body, const std::function<Status(ByteV
                              const std::vector<std::size_t> &valid_prefixes) {
   for (std::size_t n = 0; n < body.size(); ++n) {
     const Status status = parse(ByteView(body).first(n));
-    const bool valid = std::find(valid_prefixes.begin(), valid_prefixes.end(), n) !=
-                       valid_prefixes.end();
+    const bool valid =
+        std::find(valid_prefixes.begin(), valid_prefixes.end(), n) != valid_prefixes.end();
     if (valid) {
       EXPECT_TRUE(status.ok()) << "prefix of " << n << " bytes should parse";
       continue;

@@ -17,10 +17,10 @@ TEST(CertificateRequest, ParsesTheTls12Form) {
   ASSERT_TRUE(request.ok()) << request.error().to_string();
   EXPECT_EQ(request->certificate_types, hex("010240"));  // rsa_sign, dss_sign, ecdsa_sign
   ASSERT_TRUE(request->signature_algorithms.has_value());
-  EXPECT_EQ(*request->signature_algorithms,
-            (std::vector<std::uint16_t>{0x0601, 0x0602, 0x0603, 0x0501, 0x0502, 0x0503, 0x0401,
-                                        0x0402, 0x0403, 0x0301, 0x0302, 0x0303, 0x0201, 0x0202,
-                                        0x0203}));
+  EXPECT_EQ(
+      *request->signature_algorithms,
+      (std::vector<std::uint16_t>{0x0601, 0x0602, 0x0603, 0x0501, 0x0502, 0x0503, 0x0401, 0x0402,
+                                  0x0403, 0x0301, 0x0302, 0x0303, 0x0201, 0x0202, 0x0203}));
   EXPECT_TRUE(request->certificate_authorities.empty());
   EXPECT_EQ(client_certificate_type_name(64), std::string("ecdsa_sign"));
 }
@@ -47,8 +47,8 @@ TEST(CertificateRequest, CertificateAuthoritiesRoundTrip) {
 
 TEST(CertificateRequest, FormatErrorsAreDecodeErrors) {
   const char *bad[] = {
-      "00 0002 0401 0000",        // no certificate types
-      "01 01 0003 040105 0000",   // odd algorithm list
+      "00 0002 0401 0000",          // no certificate types
+      "01 01 0003 040105 0000",     // odd algorithm list
       "01 01 0002 0401 0002 0000",  // an empty DistinguishedName
   };
   for (const char *body : bad) {

@@ -36,10 +36,13 @@ TEST(CertificateVerify, ParsesTheTls10Form) {
 }
 
 TEST(CertificateVerify, EveryTruncationAndTrailingByteFails) {
-  for (auto [name, version] : {std::pair{"go_client_tlsv12_clientcert_rsa_rsa", ProtocolVersion::tls12},
-                               std::pair{"go_client_tlsv10_clientcert_rsa_rsa", ProtocolVersion::tls10}}) {
+  for (auto [name, version] :
+       {std::pair{"go_client_tlsv12_clientcert_rsa_rsa", ProtocolVersion::tls12},
+        std::pair{"go_client_tlsv10_clientcert_rsa_rsa", ProtocolVersion::tls10}}) {
     const Bytes body = body_of(load_capture(name).message(15));
-    auto parse = [version = version](ByteView b) { return CertificateVerify::parse(b, version).status(); };
+    auto parse = [version = version](ByteView b) {
+      return CertificateVerify::parse(b, version).status();
+    };
     testing::expect_truncations_fail(body, parse);
     testing::expect_trailing_byte_fails(body, parse);
   }

@@ -28,7 +28,8 @@ TEST(ClientHello, ParsesTheIllustratedHello) {
   auto hello = ClientHello::parse(body);
   ASSERT_TRUE(hello.ok()) << hello.error().to_string();
   EXPECT_EQ(hello->version, ProtocolVersion::tls12);
-  for (std::size_t i = 0; i < 32; ++i) EXPECT_EQ(hello->random[i], i);
+  for (std::size_t i = 0; i < 32; ++i)
+    EXPECT_EQ(hello->random[i], i);
   EXPECT_TRUE(hello->session_id.empty());
   const std::vector<std::uint16_t> suites = {0xcca8, 0xcca9, 0xc02f, 0xc030, 0xc02b, 0xc02c,
                                              0xc013, 0xc009, 0xc014, 0xc00a, 0x009c, 0x009d,
@@ -38,7 +39,8 @@ TEST(ClientHello, ParsesTheIllustratedHello) {
   EXPECT_TRUE(hello->has_extensions_block);
   ASSERT_EQ(hello->extensions.size(), 7u);
   const std::uint16_t types[] = {0x0000, 0x0005, 0x000a, 0x000b, 0x000d, 0xff01, 0x0012};
-  for (std::size_t i = 0; i < 7; ++i) EXPECT_EQ(hello->extensions[i].type, types[i]) << i;
+  for (std::size_t i = 0; i < 7; ++i)
+    EXPECT_EQ(hello->extensions[i].type, types[i]) << i;
   EXPECT_EQ(hello->extensions[1].data, hex("01 00 00 00 00"));  // status_request, kept raw
   EXPECT_TRUE(hello->extensions[6].data.empty());               // signed_certificate_timestamp
   EXPECT_TRUE(hello->offers_suite(0xc013));
@@ -55,9 +57,9 @@ TEST(ClientHello, IllustratedHelloHasTheTypedExtensionsThePageDescribes) {
   EXPECT_EQ(ext->server_name, "example.ulfheim.net");
   EXPECT_EQ(ext->supported_groups, (std::vector<std::uint16_t>{0x001d, 0x0017, 0x0018, 0x0019}));
   EXPECT_EQ(ext->ec_point_formats, Bytes{0});
-  EXPECT_EQ(ext->signature_algorithms,
-            (std::vector<std::uint16_t>{0x0401, 0x0403, 0x0501, 0x0503, 0x0601, 0x0603, 0x0201,
-                                        0x0203}));
+  EXPECT_EQ(
+      ext->signature_algorithms,
+      (std::vector<std::uint16_t>{0x0401, 0x0403, 0x0501, 0x0503, 0x0601, 0x0603, 0x0201, 0x0203}));
   EXPECT_EQ(ext->renegotiation_info, Bytes{});
   ASSERT_EQ(ext->unknown.size(), 2u);
   EXPECT_EQ(ext->unknown[0].type, 0x0005);
@@ -178,11 +180,11 @@ TEST(ClientHello, DuplicateExtensionIsDecodeError) {
   auto r = ClientHello::parse(hello_with("00", "0002c02f", "0100", "0008 00170000 00170000"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().alert, AlertDescription::decode_error);
-  EXPECT_NE(r.error().reason.find("duplicate extension extended_master_secret"),
-            std::string::npos)
+  EXPECT_NE(r.error().reason.find("duplicate extension extended_master_secret"), std::string::npos)
       << r.error().reason;
   // Different types are fine.
-  EXPECT_TRUE(ClientHello::parse(hello_with("00", "0002c02f", "0100", "0008 00170000 00160000")).ok());
+  EXPECT_TRUE(
+      ClientHello::parse(hello_with("00", "0002c02f", "0100", "0008 00170000 00160000")).ok());
 }
 
 TEST(ClientHello, ExtensionOverrunningItsBlockFails) {

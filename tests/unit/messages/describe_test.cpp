@@ -23,15 +23,16 @@ namespace {
 using testing::load_capture;
 
 const Field *find(const std::vector<Field> &fields, const std::string &name) {
-  auto it = std::find_if(fields.begin(), fields.end(), [&](const Field &f) { return f.name == name; });
+  auto it =
+      std::find_if(fields.begin(), fields.end(), [&](const Field &f) { return f.name == name; });
   return it == fields.end() ? nullptr : &*it;
 }
 
 void expect_field(const std::vector<Field> &fields, const Field &expected) {
   const Field *f = find(fields, expected.name);
   ASSERT_NE(f, nullptr) << "no field " << expected.name;
-  EXPECT_EQ(*f, expected) << expected.name << ": got {" << f->offset << ", " << f->length
-                          << ", " << f->bytes << ", " << f->meaning << "}";
+  EXPECT_EQ(*f, expected) << expected.name << ": got {" << f->offset << ", " << f->length << ", "
+                          << f->bytes << ", " << f->meaning << "}";
 }
 
 TEST(Describe, IllustratedClientHelloFieldByField) {
@@ -48,7 +49,8 @@ TEST(Describe, IllustratedClientHelloFieldByField) {
                    "0405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "28 bytes"});
   expect_field(f, {"session_id.length", 38, 1, "00", "0 bytes (no session id)"});
   expect_field(f, {"cipher_suites.length", 39, 2, "0020", "32 bytes"});
-  expect_field(f, {"cipher_suites[0]", 41, 2, "cca8", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"});
+  expect_field(f,
+               {"cipher_suites[0]", 41, 2, "cca8", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"});
   expect_field(f, {"cipher_suites[3]", 47, 2, "c030", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"});
   expect_field(f, {"cipher_suites[15]", 71, 2, "000a", "TLS_RSA_WITH_3DES_EDE_CBC_SHA"});
   expect_field(f, {"compression_methods.length", 73, 1, "01", "1 byte"});
@@ -59,25 +61,24 @@ TEST(Describe, IllustratedClientHelloFieldByField) {
   expect_field(f, {"extensions[0].server_name.server_name_list.length", 81, 2, "0016", "22 bytes"});
   expect_field(f, {"extensions[0].server_name.server_name_list[0].name_type", 83, 1, "00",
                    "host_name (0x00)"});
-  expect_field(f, {"extensions[0].server_name.server_name_list[0].host_name.length", 84, 2,
-                   "0013", "19 bytes"});
+  expect_field(f, {"extensions[0].server_name.server_name_list[0].host_name.length", 84, 2, "0013",
+                   "19 bytes"});
   expect_field(f, {"extensions[0].server_name.server_name_list[0].host_name", 86, 19,
                    "6578616d706c652e756c666865696d2e6e6574", "\"example.ulfheim.net\""});
   // status_request is not decoded by tlspp: its data is one field.
   expect_field(f, {"extensions[1].type", 105, 2, "0005", "status_request (0x0005)"});
   expect_field(f, {"extensions[1].status_request.data", 109, 5, "0100000000", "5 bytes"});
-  expect_field(f, {"extensions[2].supported_groups.named_group_list[0]", 120, 2, "001d",
-                   "x25519 (0x001d)"});
+  expect_field(
+      f, {"extensions[2].supported_groups.named_group_list[0]", 120, 2, "001d", "x25519 (0x001d)"});
   expect_field(f, {"extensions[2].supported_groups.named_group_list[3]", 126, 2, "0019",
                    "secp521r1 (0x0019)"});
   expect_field(f, {"extensions[3].ec_point_formats.ec_point_format_list[0]", 133, 1, "00",
                    "uncompressed (0x00)"});
-  expect_field(f, {"extensions[4].signature_algorithms.supported_signature_algorithms[0]", 140,
-                   2, "0401", "rsa_pkcs1_sha256 (0x0401)"});
-  expect_field(f, {"extensions[5].renegotiation_info.renegotiated_connection.length", 160, 1,
-                   "00", "0 bytes (initial handshake)"});
-  expect_field(f, {"extensions[6].type", 161, 2, "0012",
-                   "signed_certificate_timestamp (0x0012)"});
+  expect_field(f, {"extensions[4].signature_algorithms.supported_signature_algorithms[0]", 140, 2,
+                   "0401", "rsa_pkcs1_sha256 (0x0401)"});
+  expect_field(f, {"extensions[5].renegotiation_info.renegotiated_connection.length", 160, 1, "00",
+                   "0 bytes (initial handshake)"});
+  expect_field(f, {"extensions[6].type", 161, 2, "0012", "signed_certificate_timestamp (0x0012)"});
   // Fields are reported in wire order and never overlap.
   for (std::size_t i = 1; i < f.size(); ++i) {
     EXPECT_GE(f[i].offset, f[i - 1].offset) << f[i].name;
@@ -107,8 +108,8 @@ TEST(Describe, OtherMessagesName) {
   const auto cr = describe_handshake_message(capture.message(13), rsa12);
   ASSERT_FALSE(cr.error.has_value());
   expect_field(cr.fields, {"certificate_types[2]", 7, 1, "40", "ecdsa_sign (0x40)"});
-  expect_field(cr.fields, {"supported_signature_algorithms[0]", 10, 2, "0601",
-                           "rsa_pkcs1_sha512 (0x0601)"});
+  expect_field(cr.fields,
+               {"supported_signature_algorithms[0]", 10, 2, "0601", "rsa_pkcs1_sha512 (0x0601)"});
   const auto cke = describe_handshake_message(capture.message(16), rsa12);
   expect_field(cke.fields, {"encrypted_pre_master_secret.length", 4, 2, "0080", "128 bytes"});
   const auto cv = describe_handshake_message(capture.message(15), rsa12);

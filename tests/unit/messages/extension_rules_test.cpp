@@ -33,8 +33,7 @@ TEST(ServerExtensions, PublishedAnswersPassTheCheck) {
     auto server = ServerHello::parse(body_of(capture.message(2)));
     ASSERT_TRUE(client.ok() && server.ok()) << name;
     const auto offered = offered_extension_types(*client);
-    EXPECT_TRUE(
-        check_server_hello_extensions(server->extensions, offered, server->version).ok())
+    EXPECT_TRUE(check_server_hello_extensions(server->extensions, offered, server->version).ok())
         << name;
   }
 }
@@ -78,8 +77,8 @@ TEST(Padding, LengthFollowsTheF5Rule) {
   EXPECT_EQ(client_hello_padding_length(255), std::nullopt);
   EXPECT_EQ(client_hello_padding_length(256), 252u);  // 256 + 4 + 252 = 512
   EXPECT_EQ(client_hello_padding_length(300), 208u);
-  EXPECT_EQ(client_hello_padding_length(507), 1u);    // 507 + 4 + 1 = 512
-  EXPECT_EQ(client_hello_padding_length(508), 1u);    // at least one byte: 513
+  EXPECT_EQ(client_hello_padding_length(507), 1u);  // 507 + 4 + 1 = 512
+  EXPECT_EQ(client_hello_padding_length(508), 1u);  // at least one byte: 513
   EXPECT_EQ(client_hello_padding_length(511), 1u);
   EXPECT_EQ(client_hello_padding_length(512), std::nullopt);
   for (std::size_t n = 256; n <= 507; ++n) {

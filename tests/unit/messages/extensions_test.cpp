@@ -233,7 +233,7 @@ TEST(Extensions, UnknownOnesAreKeptRawInOrder) {
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   ASSERT_EQ(r->unknown.size(), 3u);
   EXPECT_EQ(r->unknown[0], (RawExtension{0x0005, hex("0100000000")}));
-  EXPECT_EQ(r->unknown[1], (RawExtension{0x3374, {}}));  // next_protocol_negotiation
+  EXPECT_EQ(r->unknown[1], (RawExtension{0x3374, {}}));   // next_protocol_negotiation
   EXPECT_EQ(r->unknown[2], (RawExtension{0xfafa, {0}}));  // GREASE
   EXPECT_TRUE(r->extended_master_secret);
   EXPECT_EQ(r->order, (std::vector<std::uint16_t>{0x0005, 0x3374, 0x0017, 0xfafa}));
@@ -259,7 +259,8 @@ TEST(Extensions, BuiltFromScratchUseTheCanonicalOrderPaddingLast) {
   auto raw = serialize_extensions(e, kClient);
   ASSERT_TRUE(raw.ok()) << raw.error().to_string();
   std::vector<std::uint16_t> types;
-  for (const auto &x : *raw) types.push_back(x.type);
+  for (const auto &x : *raw)
+    types.push_back(x.type);
   EXPECT_EQ(types, (std::vector<std::uint16_t>{0, 10, 23, 0xff01, 5, 21}));
   // What was built parses back to the same fields.
   auto back = parse_extensions(*raw, kClient);
@@ -290,8 +291,8 @@ TEST(Extensions, RawBlockParser) {
   EXPECT_EQ(find_extension(*raw, 0x0000), nullptr);
   EXPECT_FALSE(parse_raw_extension_block(hex("0009 0017 0000 ff01 0001 00 00")).ok());  // trailing
   EXPECT_FALSE(parse_raw_extension_block(hex("000a 0017 0000 ff01 0001 00")).ok());     // short
-  EXPECT_FALSE(parse_raw_extension_block(hex("0004 0017 0000 0017 0000")).ok());         // trailing
-  EXPECT_FALSE(parse_raw_extension_block(hex("0008 0017 0000 0017 0000")).ok());         // duplicate
+  EXPECT_FALSE(parse_raw_extension_block(hex("0004 0017 0000 0017 0000")).ok());        // trailing
+  EXPECT_FALSE(parse_raw_extension_block(hex("0008 0017 0000 0017 0000")).ok());        // duplicate
 }
 
 TEST(Extensions, IllustratedBlockRoundTripsTyped) {

@@ -33,7 +33,8 @@ TEST(IanaNames, EveryTableEntryIsReachable) {
 
 TEST(IanaNames, Grease) {
   int count = 0;
-  for (std::uint32_t v = 0; v <= 0xffff; ++v) count += is_grease(static_cast<std::uint16_t>(v));
+  for (std::uint32_t v = 0; v <= 0xffff; ++v)
+    count += is_grease(static_cast<std::uint16_t>(v));
   EXPECT_EQ(count, 16);
   EXPECT_TRUE(is_grease(0x0a0a));
   EXPECT_TRUE(is_grease(0xfafa));

@@ -26,17 +26,29 @@ struct CaptureCase {
 };
 
 const CaptureCase kCases[] = {
-    {"illustrated_tls12", ProtocolVersion::tls12, KeyExchangeKind::ecdhe,
+    {"illustrated_tls12",
+     ProtocolVersion::tls12,
+     KeyExchangeKind::ecdhe,
      {{1}, {2, 11, 12, 14}, {16}}},
-    {"go_server_sslv3_rsa_aes", ProtocolVersion::ssl3, KeyExchangeKind::rsa,
+    {"go_server_sslv3_rsa_aes",
+     ProtocolVersion::ssl3,
+     KeyExchangeKind::rsa,
      {{1}, {2, 11, 14}, {16}}},
-    {"go_client_tlsv12_clientcert_rsa_rsa", ProtocolVersion::tls12, KeyExchangeKind::rsa,
+    {"go_client_tlsv12_clientcert_rsa_rsa",
+     ProtocolVersion::tls12,
+     KeyExchangeKind::rsa,
      {{1}, {2, 11, 13, 14}, {11, 16, 15}}},
-    {"go_client_tlsv10_ecdhe_rsa_aes", ProtocolVersion::tls10, KeyExchangeKind::ecdhe,
+    {"go_client_tlsv10_ecdhe_rsa_aes",
+     ProtocolVersion::tls10,
+     KeyExchangeKind::ecdhe,
      {{1}, {2, 11, 12, 14}, {16}}},
-    {"go_client_tlsv10_clientcert_rsa_rsa", ProtocolVersion::tls10, KeyExchangeKind::rsa,
+    {"go_client_tlsv10_clientcert_rsa_rsa",
+     ProtocolVersion::tls10,
+     KeyExchangeKind::rsa,
      {{2, 11, 13, 14}, {11, 16, 15}}},
-    {"go_server_tlsv12_issueticket", ProtocolVersion::tls12, KeyExchangeKind::rsa,
+    {"go_server_tlsv12_issueticket",
+     ProtocolVersion::tls12,
+     KeyExchangeKind::rsa,
      {{1}, {2, 11, 14}, {16}, {4}}},
 };
 
@@ -87,7 +99,8 @@ TEST(PublishedCaptures, EveryMessageParsesAndRoundTrips) {
     for (std::size_t f = 0; f < capture.flows.size(); ++f) {
       const auto &flow = capture.flows[f];
       std::vector<int> types;
-      for (const Bytes &m : flow.handshake_messages) types.push_back(m[0]);
+      for (const Bytes &m : flow.handshake_messages)
+        types.push_back(m[0]);
       EXPECT_EQ(types, c.flow_types[f]) << flow.label;
       for (const Bytes &m : flow.handshake_messages) {
         auto wire = reparse(m, c.version, c.kx);

@@ -21,7 +21,8 @@ TEST(ServerHello, ParsesTheIllustratedHello) {
   auto hello = ServerHello::parse(body);
   ASSERT_TRUE(hello.ok()) << hello.error().to_string();
   EXPECT_EQ(hello->version, ProtocolVersion::tls12);
-  for (std::size_t i = 0; i < 32; ++i) EXPECT_EQ(hello->random[i], 0x70 + i);
+  for (std::size_t i = 0; i < 32; ++i)
+    EXPECT_EQ(hello->random[i], 0x70 + i);
   EXPECT_TRUE(hello->session_id.empty());
   EXPECT_EQ(hello->cipher_suite, 0xc013);  // TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA
   EXPECT_EQ(hello->compression_method, 0);
@@ -34,10 +35,12 @@ TEST(ServerHello, ParsesTheIllustratedHello) {
 
 TEST(ServerHello, ParsesGoHellos) {
   // TLS 1.0 with a session id and ec_point_formats {uncompressed, compressed prime, char2}.
-  auto tls10 = ServerHello::parse(body_of(load_capture("go_client_tlsv10_ecdhe_rsa_aes").message(2)));
+  auto tls10 =
+      ServerHello::parse(body_of(load_capture("go_client_tlsv10_ecdhe_rsa_aes").message(2)));
   ASSERT_TRUE(tls10.ok()) << tls10.error().to_string();
   EXPECT_EQ(tls10->version, ProtocolVersion::tls10);
-  EXPECT_EQ(tls10->session_id, hex("7c86b44a64b26bee72d836fbf55ce37e1b3aff69b73d9248c7a1c69f69ab8a3d"));
+  EXPECT_EQ(tls10->session_id,
+            hex("7c86b44a64b26bee72d836fbf55ce37e1b3aff69b73d9248c7a1c69f69ab8a3d"));
   EXPECT_EQ(tls10->cipher_suite, 0xc013);
   auto ext = parse_extensions(tls10->extensions, ExtensionContext::server_hello);
   ASSERT_TRUE(ext.ok()) << ext.error().to_string();
@@ -51,7 +54,8 @@ TEST(ServerHello, ParsesGoHellos) {
   ASSERT_EQ(ssl3->extensions.size(), 1u);
   EXPECT_EQ(ssl3->extensions[0].type, 0xff01);
   // A promised ticket: an empty session_ticket extension.
-  auto ticket = ServerHello::parse(body_of(load_capture("go_server_tlsv12_issueticket").message(2)));
+  auto ticket =
+      ServerHello::parse(body_of(load_capture("go_server_tlsv12_issueticket").message(2)));
   ASSERT_TRUE(ticket.ok());
   auto ticket_ext = parse_extensions(ticket->extensions, ExtensionContext::server_hello);
   ASSERT_TRUE(ticket_ext.ok());
@@ -80,8 +84,8 @@ TEST(ServerHello, SessionIdLongerThan32Fails) {
 }
 
 TEST(ServerHello, DuplicateExtensionIsDecodeError) {
-  auto r = ServerHello::parse(hex("0303" + std::string(64, '7') + "00c02f00" +
-                                  "000a ff01000100 ff01000100"));
+  auto r = ServerHello::parse(
+      hex("0303" + std::string(64, '7') + "00c02f00" + "000a ff01000100 ff01000100"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().alert, AlertDescription::decode_error);
 }

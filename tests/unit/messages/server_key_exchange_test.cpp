@@ -137,8 +137,8 @@ TEST(ServerKeyExchange, EveryTruncationAndTrailingByteFails) {
 }
 
 TEST(ServerKeyExchange, SerializeChecksTheContext) {
-  auto ske = ServerKeyExchange::parse(body_of(load_capture("illustrated_tls12").message(12)),
-                                      kEcdhe12);
+  auto ske =
+      ServerKeyExchange::parse(body_of(load_capture("illustrated_tls12").message(12)), kEcdhe12);
   ASSERT_TRUE(ske.ok());
   // Wrong kind, missing algorithm for TLS 1.2, algorithm in TLS 1.0, anonymous with signature.
   EXPECT_FALSE(serialize(*ske, kDhe12).ok());

@@ -27,8 +27,8 @@ TEST(SignatureScheme, Names) {
   EXPECT_STREQ(signature_scheme_name(0x0403), "ecdsa_secp256r1_sha256");
   EXPECT_STREQ(signature_scheme_name(0x0804), "rsa_pss_rsae_sha256");
   EXPECT_STREQ(signature_scheme_name(0x0807), "ed25519");
-  EXPECT_STREQ(signature_scheme_name(0x0202), "dsa_sha1");          // TLS 1.2 {sha1, dsa}
-  EXPECT_STREQ(signature_scheme_name(0x0303), "ecdsa_sha224");      // {sha224, ecdsa}
+  EXPECT_STREQ(signature_scheme_name(0x0202), "dsa_sha1");      // TLS 1.2 {sha1, dsa}
+  EXPECT_STREQ(signature_scheme_name(0x0303), "ecdsa_sha224");  // {sha224, ecdsa}
   EXPECT_STREQ(signature_scheme_name(0x0101), "rsa_pkcs1_md5");
   EXPECT_STREQ(signature_scheme_name(0x0a0a), "GREASE");
   EXPECT_EQ(signature_scheme_name(0x0700), nullptr);

@@ -114,12 +114,12 @@ TEST(Sslv2ClientHello, RecognisedAndRefusedWithAClearReason) {
 
 TEST(Sslv2ClientHello, TlsRecordsAreNotMistaken) {
   const Bytes tls_hello = testing::load_capture("illustrated_tls12").message(1);
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("16 0301 00a5") ));
+  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("16 0301 00a5")));
   EXPECT_FALSE(looks_like_sslv2_client_hello(tls_hello));
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c")));           // too short to tell
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c 02 0301")));   // not CLIENT-HELLO
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("8005 01 0301")));   // shorter than the fixed part
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c 01 0400")));   // no such version
+  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c")));          // too short to tell
+  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c 02 0301")));  // not CLIENT-HELLO
+  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("8005 01 0301")));  // shorter than the fixed part
+  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c 01 0400")));  // no such version
 }
 
 }  // namespace
