@@ -204,6 +204,57 @@ std::optional<std::string> decode_string(Tag tag, ByteView content, std::string 
   return refuse("not a character string type");
 }
 
+bool check_universal(const Element &element, std::string *why) {
+  auto refuse = [why](std::string reason) {
+    if (why) *why = std::move(reason);
+    return false;
+  };
+  const Tag tag = element.tag;
+  if (tag.cls != Tag::kUniversal) return true;
+  const ByteView c = element.content;
+  const bool constructed_type = tag.number == 16 || tag.number == 17;  // SEQUENCE, SET
+  if (tag.constructed != constructed_type)
+    return refuse(tag.name() + (tag.constructed ? " in the constructed form (not DER)"
+                                                : " must be constructed"));
+  switch (tag.number) {
+    case 0:
+      return refuse("end-of-contents octets (indefinite lengths are not DER)");
+    case 1:  // BOOLEAN
+      if (c.size() != 1 || (c[0] != 0x00 && c[0] != 0xff))
+        return refuse("BOOLEAN must be one octet, 0x00 or 0xFF");
+      return true;
+    case 2:   // INTEGER
+    case 10:  // ENUMERATED
+      if (c.empty()) return refuse(tag.name() + " is empty");
+      if (c.size() >= 2 &&
+          ((c[0] == 0x00 && (c[1] & 0x80) == 0) || (c[0] == 0xff && (c[1] & 0x80) != 0)))
+        return refuse(tag.name() + " not minimally encoded");
+      return true;
+    case 3:  // BIT STRING
+      if (c.empty()) return refuse("BIT STRING without the unused-bits octet");
+      if (c[0] > 7 || (c.size() == 1 && c[0] != 0))
+        return refuse("BIT STRING with " + std::to_string(c[0]) + " unused bits");
+      if (c.size() > 1 && (c.back() & ((1u << c[0]) - 1)) != 0)
+        return refuse("BIT STRING unused bits are not zero");
+      return true;
+    case 5:  // NULL
+      if (!c.empty()) return refuse("NULL with contents");
+      return true;
+    case 6:  // OBJECT IDENTIFIER
+      return check_oid(c, why);
+    case 23:
+      if (!parse_utc_time(as_text(c))) return refuse("UTCTime is not YYMMDDHHMMSSZ");
+      return true;
+    case 24:
+      if (!parse_generalized_time(as_text(c)))
+        return refuse("GeneralizedTime is not YYYYMMDDHHMMSSZ");
+      return true;
+    default:
+      if (is_string_tag(tag)) return decode_string(tag, c, why).has_value();
+      return true;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 DerReader::DerReader(ByteView data, std::string_view context) : r_(data, context), data_(data) {}
@@ -320,13 +371,21 @@ Element DerReader::read(Tag tag, const char *what) {
 }
 
 DerReader DerReader::enter(Tag tag, const char *what, Element *element) {
+  return enter_impl(&tag, what, element);
+}
+
+DerReader DerReader::enter_any(const char *what, Element *element) {
+  return enter_impl(nullptr, what, element);
+}
+
+DerReader DerReader::enter_impl(const Tag *tag, const char *what, Element *element) {
   Header h;
   const std::size_t start = offset();
+  const std::string expected = tag ? tag->name() + " for " + what : std::string(what);
   if (ok() && empty()) {
-    r_.fail(std::string("expected ") + tag.name() + " for " + what + ", found the end of the data");
-  } else if (read_header(h, what) && !(h.tag == tag)) {
-    r_.fail_at(start,
-               std::string("expected ") + tag.name() + " for " + what + ", found " + h.tag.name());
+    r_.fail("expected " + expected + ", found the end of the data");
+  } else if (read_header(h, what) && tag && !(h.tag == *tag)) {
+    r_.fail_at(start, "expected " + expected + ", found " + h.tag.name());
   } else if (ok() && depth_ + 1 > kMaxDepth) {
     r_.fail_at(start,
                std::string(what) + " nested deeper than " + std::to_string(kMaxDepth) + " levels");

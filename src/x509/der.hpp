@@ -126,6 +126,9 @@ class DerReader {
   // it shares this reader's failure state and sits one level deeper. `element`, when given,
   // receives the element itself (for its encoding).
   DerReader enter(Tag tag, const char *what, Element *element = nullptr);
+  // The same for the next element whatever its tag (primitive or constructed): `element`
+  // receives it; the returned reader covers its contents. For walking unknown structures.
+  DerReader enter_any(const char *what, Element *element);
 
   // Typed values. Each reads one element with the universal tag (or `tag` where given, for
   // IMPLICIT tagging) and checks its DER form. On failure they return an empty value and the
@@ -170,6 +173,7 @@ class DerReader {
     std::size_t length = 0;
   };
   bool read_header(Header &header, const char *what);
+  DerReader enter_impl(const Tag *tag, const char *what, Element *element);
 
   Reader r_;
   ByteView data_;         // what r_ reads, to hand out views of whole elements
@@ -183,6 +187,13 @@ class DerReader {
 // type is not a string type or the contents break its rules; `why` then says which rule.
 std::optional<std::string> decode_string(Tag tag, ByteView content, std::string *why = nullptr);
 bool is_string_tag(Tag tag);
+
+// Checks the contents of a universal-class element against the DER rules of its type
+// (INTEGER / ENUMERATED minimal, BOOLEAN 0x00 / 0xFF, NULL empty, BIT STRING unused bits, OID,
+// UTCTime / GeneralizedTime, character sets) and its form (SEQUENCE and SET constructed,
+// everything else primitive). Other classes and types not listed always pass. `why` receives
+// the broken rule.
+bool check_universal(const Element &element, std::string *why);
 
 // Encoding, through tls::Writer: the identifier and minimal length octets, and whole elements.
 void write_header(Writer &w, Tag tag, std::size_t length);
