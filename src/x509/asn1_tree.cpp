@@ -53,7 +53,8 @@ std::optional<std::string> value_text(const der::Element &e) {
       return std::to_string(c[0]);
     case 2:
     case 10: {
-      if ((c[0] & 0x80) == 0) return upper_hex(c);
+      // As openssl prints it: the magnitude, without the sign octet.
+      if ((c[0] & 0x80) == 0) return upper_hex(c.size() > 1 && c[0] == 0 ? c.subspan(1) : c);
       // Negative: print "-" and the magnitude (two's complement negated).
       Bytes mag(c.begin(), c.end());
       for (auto &b : mag)

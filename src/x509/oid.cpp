@@ -113,28 +113,121 @@ const OidName *find_name(std::string_view dotted) {
   return nullptr;
 }
 
-// Reads one base-128 sub-identifier; false when it is not minimal, does not end, or does not
+// The longest sub-identifier accepted: 20 base-128 groups (140 bits) covers the 128-bit UUID
+// arcs of 2.25 (X.667) and bounds the work on hostile input.
+constexpr std::size_t kMaxArcGroups = 20;
+
+// A non-negative integer in base 10^9 limbs (least significant first), for arcs that do not
 // fit in 64 bits.
-bool read_arc(Reader &r, std::uint64_t &value, std::string *why) {
-  value = 0;
-  bool first = true;
+class BigArc {
+ public:
+  void mul_add(std::uint32_t mul, std::uint32_t add) {
+    std::uint64_t carry = add;
+    for (std::uint32_t &limb : limbs_) {
+      const std::uint64_t v = static_cast<std::uint64_t>(limb) * mul + carry;
+      limb = static_cast<std::uint32_t>(v % kBase);
+      carry = v / kBase;
+    }
+    while (carry) {
+      limbs_.push_back(static_cast<std::uint32_t>(carry % kBase));
+      carry /= kBase;
+    }
+  }
+  std::uint32_t div_small(std::uint32_t d) {  // returns the remainder
+    std::uint64_t rem = 0;
+    for (std::size_t i = limbs_.size(); i-- > 0;) {
+      const std::uint64_t v = rem * kBase + limbs_[i];
+      limbs_[i] = static_cast<std::uint32_t>(v / d);
+      rem = v % d;
+    }
+    trim();
+    return static_cast<std::uint32_t>(rem);
+  }
+  void sub_small(std::uint32_t v) {  // caller guarantees *this >= v
+    std::int64_t borrow = v;
+    for (std::uint32_t &limb : limbs_) {
+      std::int64_t x = static_cast<std::int64_t>(limb) - borrow;
+      borrow = 0;
+      if (x < 0) {
+        x += kBase;
+        borrow = 1;
+      }
+      limb = static_cast<std::uint32_t>(x);
+      if (!borrow) break;
+    }
+    trim();
+  }
+  bool is_zero() const { return limbs_.empty(); }
+  std::string to_string() const {
+    if (limbs_.empty()) return "0";
+    std::string out = std::to_string(limbs_.back());
+    for (std::size_t i = limbs_.size() - 1; i-- > 0;) {
+      const std::string part = std::to_string(limbs_[i]);
+      out += std::string(9 - part.size(), '0') + part;
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::uint64_t kBase = 1000000000;
+  void trim() {
+    while (!limbs_.empty() && limbs_.back() == 0)
+      limbs_.pop_back();
+  }
+  std::vector<std::uint32_t> limbs_;
+};
+
+// Reads the octets of one base-128 sub-identifier; false when it is not minimal, does not
+// end, or is longer than kMaxArcGroups.
+bool read_arc(Reader &r, ByteView &groups, std::string *why) {
+  const ByteView rest = r.rest();
+  std::size_t n = 0;
   for (;;) {
-    if (r.empty()) {
+    if (n == rest.size()) {
       if (why) *why = "OID sub-identifier not terminated";
       return false;
     }
-    const std::uint8_t b = r.u8();
-    if (first && b == 0x80) {
+    if (n == 0 && rest[0] == 0x80) {
       if (why) *why = "OID sub-identifier not minimally encoded (leading 0x80)";
       return false;
     }
-    first = false;
-    if (value > (UINT64_MAX >> 7)) {
-      if (why) *why = "OID sub-identifier exceeds 64 bits";
+    if (++n > kMaxArcGroups) {
+      if (why) *why = "OID sub-identifier longer than 140 bits";
       return false;
     }
-    value = value << 7 | (b & 0x7f);
-    if ((b & 0x80) == 0) return true;
+    if ((rest[n - 1] & 0x80) == 0) break;
+  }
+  groups = rest.first(n);
+  return true;
+}
+
+BigArc arc_value(ByteView groups) {
+  BigArc v;
+  for (std::uint8_t b : groups)
+    v.mul_add(128, b & 0x7f);
+  return v;
+}
+
+// Parses one decimal arc (no leading zeros); nullopt when it is not one.
+std::optional<BigArc> decimal_arc(std::string_view part) {
+  if (part.empty() || part.size() > 45 || (part.size() > 1 && part[0] == '0')) return std::nullopt;
+  BigArc v;
+  for (char c : part) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v.mul_add(10, static_cast<std::uint32_t>(c - '0'));
+  }
+  return v;
+}
+
+void put_arc(Bytes &out, BigArc v) {
+  std::uint8_t tmp[64];
+  std::size_t n = 0;
+  do {
+    tmp[n++] = static_cast<std::uint8_t>(v.div_small(128));
+  } while (!v.is_zero() && n < sizeof tmp);
+  while (n > 0) {
+    --n;
+    out.push_back(static_cast<std::uint8_t>(tmp[n] | (n > 0 ? 0x80 : 0)));
   }
 }
 
@@ -145,68 +238,65 @@ bool check_oid(ByteView content, std::string *why) {
     if (why) *why = "empty OID";
     return false;
   }
-  Reader r(content, "OID");
-  while (!r.empty()) {
-    std::uint64_t arc = 0;
-    if (!read_arc(r, arc, why)) return false;
+  std::size_t pos = 0;
+  while (pos < content.size()) {
+    Reader r(content.subspan(pos), "OID");
+    ByteView groups;
+    if (!read_arc(r, groups, why)) return false;
+    pos += groups.size();
   }
   return true;
 }
 
 std::string oid_to_string(ByteView content) {
   if (!check_oid(content)) return "<invalid OID>";
-  Reader r(content, "OID");
   std::string out;
-  bool first = true;
-  while (!r.empty()) {
-    std::uint64_t arc = 0;
-    (void)read_arc(r, arc, nullptr);
-    if (first) {
+  std::size_t pos = 0;
+  while (pos < content.size()) {
+    Reader r(content.subspan(pos), "OID");
+    ByteView groups;
+    (void)read_arc(r, groups, nullptr);
+    BigArc arc = arc_value(groups);
+    if (pos == 0) {
       // The first sub-identifier packs two arcs: 40 * X + Y, X in {0, 1, 2}.
-      const std::uint64_t x = arc < 40 ? 0 : arc < 80 ? 1 : 2;
-      out = std::to_string(x) + "." + std::to_string(arc - 40 * x);
-      first = false;
+      BigArc probe = arc;
+      // Two groups hold at most 14 bits; three or more mean a value >= 16384, so X = 2.
+      const auto first = groups.size() <= 2
+                             ? static_cast<std::uint32_t>(std::stoul(arc.to_string()))
+                             : std::uint32_t{80};
+      const std::uint32_t x = first < 40 ? 0 : first < 80 ? 1 : 2;
+      probe.sub_small(40 * x);
+      out = std::to_string(x) + "." + probe.to_string();
     } else {
-      out += "." + std::to_string(arc);
+      out += "." + arc.to_string();
     }
+    pos += groups.size();
   }
   return out;
 }
 
 std::optional<Bytes> oid_from_string(std::string_view dotted) {
-  std::vector<std::uint64_t> arcs;
+  std::vector<BigArc> arcs;
   std::size_t pos = 0;
   while (pos <= dotted.size()) {
     const std::size_t dot = std::min(dotted.find('.', pos), dotted.size());
-    const std::string_view part = dotted.substr(pos, dot - pos);
-    if (part.empty() || part.size() > 19) return std::nullopt;
-    if (part.size() > 1 && part[0] == '0') return std::nullopt;
-    std::uint64_t v = 0;
-    for (char c : part) {
-      if (c < '0' || c > '9') return std::nullopt;
-      v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    arcs.push_back(v);
+    auto arc = decimal_arc(dotted.substr(pos, dot - pos));
+    if (!arc) return std::nullopt;
+    arcs.push_back(std::move(*arc));
     pos = dot + 1;
   }
-  if (arcs.size() < 2 || arcs[0] > 2 || (arcs[0] < 2 && arcs[1] > 39)) return std::nullopt;
-  if (arcs[1] > UINT64_MAX - 80) return std::nullopt;
+  if (arcs.size() < 2) return std::nullopt;
+  const std::string first = arcs[0].to_string();
+  if (first != "0" && first != "1" && first != "2") return std::nullopt;
+  const std::string second = arcs[1].to_string();
+  if (first != "2" && (second.size() > 2 || std::stoul(second) > 39)) return std::nullopt;
+  BigArc combined = arcs[1];
+  combined.mul_add(1, static_cast<std::uint32_t>(40 * std::stoul(first)));
   Bytes out;
-  auto put = [&out](std::uint64_t v) {
-    std::uint8_t tmp[10];
-    std::size_t n = 0;
-    do {
-      tmp[n++] = static_cast<std::uint8_t>(v & 0x7f);
-      v >>= 7;
-    } while (v != 0);
-    while (n > 0) {
-      --n;
-      out.push_back(static_cast<std::uint8_t>(tmp[n] | (n > 0 ? 0x80 : 0)));
-    }
-  };
-  put(arcs[0] * 40 + arcs[1]);
+  put_arc(out, combined);
   for (std::size_t i = 2; i < arcs.size(); ++i)
-    put(arcs[i]);
+    put_arc(out, arcs[i]);
+  if (!check_oid(out)) return std::nullopt;  // an arc beyond what check_oid accepts
   return out;
 }
 

@@ -12,15 +12,15 @@
 namespace tls::x509 {
 
 // Checks OBJECT IDENTIFIER contents: non-empty, every sub-identifier in the minimal base-128
-// form (no leading 0x80 octet), the last octet closes a sub-identifier, and every arc fits in
-// 64 bits. `why` receives the broken rule.
+// form (no leading 0x80 octet), the last octet closes a sub-identifier, and no arc is longer
+// than 140 bits (UUID arcs under 2.25 are 128). `why` receives the broken rule.
 bool check_oid(ByteView content, std::string *why = nullptr);
 
 // "1.2.840.113549.1.1.11" from checked contents ("<invalid OID>" if they are not valid).
 std::string oid_to_string(ByteView content);
 
 // The DER contents of a dotted OID; nullopt when the text is not a valid OID (fewer than two
-// arcs, first arc above 2, second above 39 under 0 or 1, empty or non-decimal arcs).
+// arcs, first arc above 2, second above 39 under 0 or 1, empty, non-decimal or too long arcs).
 std::optional<Bytes> oid_from_string(std::string_view dotted);
 
 // OpenSSL's short and long names ("CN" / "commonName", "sha256WithRSAEncryption"); nullptr for

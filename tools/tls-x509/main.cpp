@@ -37,15 +37,14 @@ constexpr int kExitUsage = 120;
 
 int usage(const char *why = nullptr) {
   if (why) std::cerr << "tls-x509: " << why << "\n";
-  std::cerr
-      << "usage: tls-x509 FILE\n"
-         "       tls-x509 --asn1 FILE\n"
-         "       tls-x509 --verify --CAfile CA.pem [--CApath DIR] [--untrusted FILE]\n"
-         "                [--host NAME] [--time YYYY-MM-DDTHH:MM:SSZ]\n"
-         "                [--purpose server|client|any] [--max-depth N] [--allow-sha1]\n"
-         "                [--partial-chain] CHAIN.pem\n"
-         "exit status: 0 ok; for --verify the X509_V_ERR number (1..99) of the failure;\n"
-         "             120 bad usage or unreadable / malformed input\n";
+  std::cerr << "usage: tls-x509 FILE\n"
+               "       tls-x509 --asn1 FILE\n"
+               "       tls-x509 --verify --CAfile CA.pem [--CApath DIR] [--untrusted FILE]\n"
+               "                [--host NAME] [--time YYYY-MM-DDTHH:MM:SSZ]\n"
+               "                [--purpose server|client|any] [--max-depth N] [--allow-sha1]\n"
+               "                [--partial-chain] CHAIN.pem\n"
+               "exit status: 0 ok; for --verify the X509_V_ERR number (1..99) of the failure;\n"
+               "             120 bad usage or unreadable / malformed input\n";
   return kExitUsage;
 }
 
@@ -90,8 +89,8 @@ int print_file(const std::string &path) {
       return 0;
     }
     auto cert = Certificate::parse(*data);
-    return fail(path + ": not a DER certificate, public key or private key: " +
-                cert.error().reason);
+    return fail(path +
+                ": not a DER certificate, public key or private key: " + cert.error().reason);
   }
   auto blocks = parse_pem(*data);
   if (!blocks) return fail(path + ": " + blocks.error().reason);
@@ -100,7 +99,8 @@ int print_file(const std::string &path) {
     if (printed++) std::cout << "\n";
     if (block.label == kPemCertificate) {
       auto cert = Certificate::parse(block.der);
-      if (!cert) return fail(path + ": line " + std::to_string(block.line) + ": " + cert.error().reason);
+      if (!cert)
+        return fail(path + ": line " + std::to_string(block.line) + ": " + cert.error().reason);
       std::cout << certificate_text(*cert, provider.get());
     } else if (block.label == kPemPublicKey) {
       auto spki = parse_subject_public_key_info(block.der);
@@ -140,10 +140,10 @@ int dump_file(const std::string &path) {
   if (!blocks) return fail(path + ": " + blocks.error().reason);
   if (blocks->empty()) return fail(path + ": no PEM block");
   for (const PemBlock &block : *blocks) {
-    if (blocks->size() > 1)
-      std::cout << "-- " << block.label << " (line " << block.line << ")\n";
+    if (blocks->size() > 1) std::cout << "-- " << block.label << " (line " << block.line << ")\n";
     auto tree = parse_asn1_tree(block.der);
-    if (!tree) return fail(path + ": line " + std::to_string(block.line) + ": " + tree.error().reason);
+    if (!tree)
+      return fail(path + ": line " + std::to_string(block.line) + ": " + tree.error().reason);
     std::cout << dump_asn1_tree(*tree);
   }
   return 0;
@@ -174,9 +174,8 @@ int verify(const VerifyArgs &args) {
     std::cout << "OK\n";
     return 0;
   }
-  std::cout << "error " << static_cast<int>(result.error) << " ("
-            << verify_error_name(result.error) << ") at depth " << result.depth
-            << ": " << verify_error_text(result.error) << "\n"
+  std::cout << "error " << static_cast<int>(result.error) << " (" << verify_error_name(result.error)
+            << ") at depth " << result.depth << ": " << verify_error_text(result.error) << "\n"
             << "subject: " << result.subject << "\n"
             << result.reason << "\n";
   return static_cast<int>(result.error);
@@ -221,10 +220,14 @@ int main(int argc, char **argv) {
       if (!t) return usage("--time wants YYYY-MM-DDTHH:MM:SSZ");
       v.options.time = *t;
     } else if (a == "--purpose" && value(s)) {
-      if (s == "server") v.options.purpose = Purpose::server;
-      else if (s == "client") v.options.purpose = Purpose::client;
-      else if (s == "any") v.options.purpose = Purpose::any;
-      else return usage("--purpose is server, client or any");
+      if (s == "server")
+        v.options.purpose = Purpose::server;
+      else if (s == "client")
+        v.options.purpose = Purpose::client;
+      else if (s == "any")
+        v.options.purpose = Purpose::any;
+      else
+        return usage("--purpose is server, client or any");
     } else if (a == "--max-depth" && value(s)) {
       char *end = nullptr;
       const long n = std::strtol(s.c_str(), &end, 10);
