@@ -342,15 +342,30 @@ bool DerReader::read_header(Header &header, const char *what) {
 
 Element DerReader::read_any(const char *what) {
   Element e;
-  e.offset = offset();
-  Header h;
-  if (!read_header(h, what)) return Element{};
-  e.tag = h.tag;
-  e.header_size = offset() - e.offset;
-  e.content = r_.bytes(h.length);
+  DerReader inner = enter_any(what, &e);
   if (failed()) return Element{};
-  e.encoding = data_.subspan(e.offset - base_, e.header_size + e.content.size());
-  return e;
+  std::string why;
+  if (!check_universal(e, &why)) {
+    r_.fail_at(e.offset, std::string(what) + ": " + why);
+    return Element{};
+  }
+  // An element read whole is checked whole: nothing inside it escapes the DER rules.
+  if (e.tag.constructed) inner.check_all();
+  return failed() ? Element{} : e;
+}
+
+void DerReader::check_all() {
+  while (ok() && !empty()) {
+    Element e;
+    DerReader inner = enter_any("element", &e);
+    if (failed()) return;
+    std::string why;
+    if (!check_universal(e, &why)) {
+      r_.fail_at(e.offset, why);
+      return;
+    }
+    if (e.tag.constructed) inner.check_all();
+  }
 }
 
 Element DerReader::read(Tag tag, const char *what) {

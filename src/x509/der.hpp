@@ -117,8 +117,11 @@ class DerReader {
   // The first identifier octet of the next element (0 when empty or failed).
   std::uint8_t peek_identifier() const { return r_.peek_u8(); }
 
-  // Reads the next element, whatever its tag.
+  // Reads the next element, whatever its tag, and checks it and everything inside it against
+  // the DER rules of their universal types (check_universal()).
   Element read_any(const char *what);
+  // Checks every remaining element, recursively, against the DER rules (check_universal()).
+  void check_all();
   // Reads the next element and fails unless it has tag `tag`:
   // "at offset 12: expected INTEGER for serialNumber, found SEQUENCE".
   Element read(Tag tag, const char *what);

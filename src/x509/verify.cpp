@@ -543,4 +543,11 @@ VerifyResult verify_chain(const std::vector<Certificate> &peer_chain, const Trus
   return checker.check(*best, true);
 }
 
+Result<VerifyResult> verify_der_chain(const std::vector<ByteView> &der_chain,
+                                      const TrustStore &anchors, const VerifyOptions &options) {
+  auto chain = parse_certificates(der_chain);
+  if (!chain) return chain.error();
+  return verify_chain(*chain, anchors, options);
+}
+
 }  // namespace tls::x509

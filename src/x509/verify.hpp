@@ -84,6 +84,12 @@ struct VerifyResult {
 VerifyResult verify_chain(const std::vector<Certificate> &peer_chain, const TrustStore &anchors,
                           const VerifyOptions &options);
 
+// For the handshake: the peer's certificates as DER (a TLS Certificate message's list, leaf
+// first). A certificate that does not parse is an error (decode_error, naming its position);
+// otherwise the verification result.
+Result<VerifyResult> verify_der_chain(const std::vector<ByteView> &der_chain,
+                                      const TrustStore &anchors, const VerifyOptions &options);
+
 // Checks that `issuer`'s key made `cert`'s signature: ok, or unable_to_decode_issuer_public_key,
 // unsupported_signature_algorithm, signature_algorithm_mismatch, ca_md_too_weak (SHA-1 / MD5
 // when not allowed), cert_signature_failure. `reason` receives details.

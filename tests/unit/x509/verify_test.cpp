@@ -412,6 +412,21 @@ TEST(Verify, ErrorTextNamesDepthReasonAndSubject) {
   EXPECT_EQ(empty.error, VerifyError::unspecified);
 }
 
+TEST(Verify, DerChainsAsTheHandshakeGetsThem) {
+  const Bytes leaf = test::pem_der("server-p256.pem");
+  const Bytes intermediate = test::pem_der("intermediate-ca.pem");
+  const TrustStore store = store_of({"root-ca.pem"});
+  auto ok = verify_der_chain({leaf, intermediate}, store, options("localhost"));
+  ASSERT_TRUE(ok.ok());
+  EXPECT_TRUE(ok->ok) << ok->text;
+  const Bytes garbage = {0x30, 0x03, 0x02, 0x01};
+  auto bad = verify_der_chain({leaf, garbage}, store, options("localhost"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().alert, AlertDescription::decode_error);
+  EXPECT_NE(bad.error().reason.find("certificate 1: Certificate: at offset 1"), std::string::npos)
+      << bad.error().reason;
+}
+
 TEST(Verify, TamperedSignatureFails) {
   Bytes der = test::pem_der("server-p256.pem");
   der[der.size() - 5] ^= 0x01;  // inside the ECDSA signature's s
