@@ -70,6 +70,13 @@ keyUsage = critical,digitalSignature,cRLSign
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 
+[ca_eku_client]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
 [ca_no_ski]
 basicConstraints = critical,CA:TRUE
 keyUsage = critical,keyCertSign,cRLSign
@@ -325,6 +332,13 @@ sign ca-no-certsign "$ORG/CN=tlspp no keyCertSign intermediate" root-ca ca_no_ce
 cp "$OUT/leaf-key.key" "$OUT/leaf-under-no-certsign.key"
 sign leaf-under-no-certsign "$ORG/CN=leaf.example" ca-no-certsign leaf_plain $START $END -md sha256
 rm "$OUT/leaf-under-no-certsign.key"
+
+# An intermediate restricted to client authentication by extendedKeyUsage.
+ec_key ca-eku-client P-256
+sign ca-eku-client "$ORG/CN=tlspp clientAuth-only intermediate" root-ca ca_eku_client $START $END -md sha256
+cp "$OUT/leaf-key.key" "$OUT/leaf-under-eku-client.key"
+sign leaf-under-eku-client "$ORG/CN=leaf.example" ca-eku-client leaf_plain $START $END -md sha256
+rm "$OUT/leaf-under-eku-client.key"
 
 # The intermediate has pathlen 0, so a CA below it breaks the path-length constraint.
 ec_key ca-below-pathlen0 P-256
