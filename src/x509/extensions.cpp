@@ -1,6 +1,7 @@
 #include "x509/extensions.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "x509/oid.hpp"
 
@@ -174,6 +175,7 @@ bool Extensions::has_ext_key_usage(std::string_view oid) const {
 }
 
 void read_extensions(der::DerReader &r, Extensions &out) {
+  std::set<std::string> seen;  // a set: thousands of extensions must not cost n^2
   der::DerReader seq = r.enter(der::kSequence, "Extensions");
   if (seq.ok() && seq.empty()) seq.fail("empty Extensions (RFC 5280: SIZE (1..MAX))");
   while (seq.ok() && !seq.empty()) {
@@ -194,7 +196,7 @@ void read_extensions(der::DerReader &r, Extensions &out) {
     ext.value = value_element.content;
     e.expect_end("Extension");
     if (e.failed()) return;
-    if (out.find(ext.oid)) {
+    if (!seen.insert(ext.oid).second) {
       seq.fail_at(ext.offset, "extension " + oid_display_name(ext.oid) + " appears twice");
       return;
     }

@@ -33,16 +33,27 @@ std::string canonical(const NameAttribute &attr) {
   return out;
 }
 
-using CanonicalRdn = std::vector<std::pair<std::string, std::string>>;
-
-std::vector<CanonicalRdn> canonical(const Name &name) {
-  std::vector<CanonicalRdn> out;
+// The canonical form of a whole name, as one string: each RDN's attributes (type, folded
+// value) sorted, since a SET's order carries no meaning; every piece length-prefixed so that
+// no two different names serialise alike.
+std::string canonical_form(const Name &name) {
+  std::string out;
+  auto put = [&out](const std::string &piece) {
+    out += std::to_string(piece.size());
+    out += ':';
+    out += piece;
+  };
   for (const Rdn &rdn : name.rdns) {
-    CanonicalRdn c;
+    std::vector<std::pair<std::string, std::string>> attrs;
     for (const NameAttribute &attr : rdn)
-      c.emplace_back(attr.oid, canonical(attr));
-    std::sort(c.begin(), c.end());  // a SET: the order of its members carries no meaning
-    out.push_back(std::move(c));
+      attrs.emplace_back(attr.oid, canonical(attr));
+    std::sort(attrs.begin(), attrs.end());
+    out += '{';
+    for (const auto &[oid, value] : attrs) {
+      put(oid);
+      put(value);
+    }
+    out += '}';
   }
   return out;
 }
@@ -125,6 +136,7 @@ Name read_name(der::DerReader &r, const char *what) {
       rdn.push_back(read_attribute(set));
     name.rdns.push_back(std::move(rdn));
   }
+  name.canonical = canonical_form(name);
   return name;
 }
 
@@ -156,7 +168,7 @@ std::vector<std::string> Name::values(std::string_view oid) const {
 bool names_match(const Name &a, const Name &b) {
   if (a.der.size() == b.der.size() && std::equal(a.der.begin(), a.der.end(), b.der.begin()))
     return true;
-  return canonical(a) == canonical(b);
+  return a.canonical == b.canonical;
 }
 
 }  // namespace tls::x509

@@ -25,6 +25,9 @@ using Rdn = std::vector<NameAttribute>;
 struct Name {
   ByteView der;  // the whole Name element, for byte-exact comparison and hashing
   std::vector<Rdn> rdns;
+  // The RFC 5280 §7.1 comparison form, computed once by read_name(): two names match when
+  // these are equal (see names_match()).
+  std::string canonical;
 
   bool empty() const { return rdns.empty(); }
   // As `openssl x509 -text` prints it: "C = US, O = tlspp, CN = Test Root" (RDNs in

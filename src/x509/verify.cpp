@@ -15,6 +15,9 @@ namespace {
 constexpr std::size_t kMaxPeerCertificates = 32;
 constexpr std::size_t kMaxPaths = 64;
 constexpr std::size_t kMaxSteps = 1024;
+// The most (name, constraint) pairs checked for one certificate, as OpenSSL bounds it: a
+// certificate with thousands of names under thousands of constraints is refused instead.
+constexpr std::size_t kMaxNameChecks = std::size_t{1} << 20;
 
 bool same_bytes(ByteView a, ByteView b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
@@ -108,6 +111,10 @@ ConstraintResult check_name_constraints(const NameConstraints &nc, const Certifi
         names.push_back({GeneralNameType::dns_name, cn, {}, "CN:" + cn});
   }
 
+  if (!names.empty() && nc.permitted.size() + nc.excluded.size() > kMaxNameChecks / names.size())
+    return {VerifyError::unsupported_name_syntax,
+            "too many names (" + std::to_string(names.size()) + ") under the name constraints of " +
+                quoted(ca.subject()) + " to check"};
   auto constrains = [&](GeneralNameType type) {
     auto has = [type](const std::vector<GeneralName> &v) {
       return std::any_of(v.begin(), v.end(),

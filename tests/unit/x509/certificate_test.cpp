@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <tuple>
 
 #include "common/hex.hpp"
 #include "x509/certificate_text.hpp"
@@ -259,22 +260,41 @@ TEST(Certificate, NamesPrintAndCompareLikeOpenssl) {
   const Certificate ca = load_cert("intermediate-ca.pem");
   EXPECT_TRUE(names_match(leaf.issuer(), ca.subject()));
   EXPECT_FALSE(names_match(leaf.issuer(), leaf.subject()));
-  const Bytes upper = der::encode_element(
-      der::kSequence, der::encode_element(der::kSet, [] {
-        Bytes atv = der::encode_element(der::kOid, *oid_from_string("2.5.4.3"));
-        append(atv, der::encode_element(der::kPrintableString, as_bytes("  Test   CA ")));
-        return der::encode_element(der::kSequence, atv);
-      }()));
-  const Bytes lower =
-      der::encode_element(der::kSequence, der::encode_element(der::kSet, [] {
-                            Bytes atv = der::encode_element(der::kOid, *oid_from_string("2.5.4.3"));
-                            append(atv, der::encode_element(der::kUtf8String, as_bytes("test ca")));
-                            return der::encode_element(der::kSequence, atv);
-                          }()));
-  der::DerReader ra(upper, "T"), rb(lower, "T");
-  const Name a = read_name(ra, "a"), b = read_name(rb, "b");
-  ASSERT_TRUE(ra.ok() && rb.ok());
-  EXPECT_TRUE(names_match(a, b));
+  // RFC 5280 §7.1: case and white space folded, string types may differ, the members of a
+  // multi-valued RDN may come in any order; anything else differs.
+  using Attr = std::tuple<const char *, der::Tag, std::string>;
+  auto name = [](std::vector<std::vector<Attr>> rdns) {
+    Bytes body;
+    for (const auto &rdn : rdns) {
+      Bytes set;
+      for (const auto &[oid, tag, value] : rdn) {
+        Bytes atv = der::encode_element(der::kOid, *oid_from_string(oid));
+        append(atv, der::encode_element(tag, as_bytes(value)));
+        append(set, der::encode_element(der::kSequence, atv));
+      }
+      append(body, der::encode_element(der::kSet, set));
+    }
+    return der::encode_element(der::kSequence, body);
+  };
+  auto match = [](const Bytes &x, const Bytes &y) {
+    der::DerReader ra(x, "T"), rb(y, "T");
+    const Name a = read_name(ra, "a"), b = read_name(rb, "b");
+    EXPECT_TRUE(ra.ok() && rb.ok());
+    return names_match(a, b);
+  };
+  const char *cn = "2.5.4.3";
+  const char *o = "2.5.4.10";
+  const auto ps = der::kPrintableString;
+  const auto utf8 = der::kUtf8String;
+  EXPECT_TRUE(match(name({{{cn, ps, "  Test   CA "}}}), name({{{cn, utf8, "test ca"}}})));
+  EXPECT_FALSE(match(name({{{cn, ps, "Test CA"}}}), name({{{cn, ps, "Test CB"}}})));
+  EXPECT_FALSE(match(name({{{cn, ps, "Test CA"}}}), name({{{o, ps, "Test CA"}}})));
+  EXPECT_FALSE(
+      match(name({{{cn, ps, "A"}}, {{o, ps, "B"}}}), name({{{o, ps, "B"}}, {{cn, ps, "A"}}})));
+  EXPECT_TRUE(match(name({{{cn, ps, "A"}, {o, ps, "B"}}}), name({{{o, ps, "B"}, {cn, ps, "A"}}})));
+  EXPECT_FALSE(
+      match(name({{{cn, ps, "A"}, {o, ps, "B"}}}), name({{{cn, ps, "A"}}, {{o, ps, "B"}}})));
+  EXPECT_FALSE(match(name({{{cn, utf8, "caf\xc3\xa9"}}}), name({{{cn, utf8, "CAF\xc3\x89"}}})));
 }
 
 // --- Malformed certificates: each one breaks one rule of RFC 5280 or DER --------------------
@@ -306,6 +326,23 @@ class Surgery {
     EXPECT_NE(r_.error().reason.find(text), std::string::npos) << r_.error().reason; \
     EXPECT_EQ(r_.error().alert, AlertDescription::decode_error);                     \
   } while (0)
+
+TEST(Certificate, ThousandsOfExtensionsParseInLinearTime) {
+  // 20000 distinct private extensions: duplicate detection must not be quadratic.
+  Surgery s("leaf-evidence.pem");
+  Asn1Node &exts = s.tbs().children.back().children.at(0);
+  const Asn1Node proto = exts.children.back();  // 1.3.6.1.4.1.55555.1.2
+  for (int i = 0; i < 20000; ++i) {
+    Asn1Node ext = proto;
+    ext.children.at(0).element.content =
+        s.keep(*oid_from_string("1.3.6.1.4.1.55555.9." + std::to_string(i)));
+    exts.children.push_back(ext);
+  }
+  auto cert = s.parse();
+  ASSERT_TRUE(cert.ok()) << cert.error().reason;
+  EXPECT_EQ(cert->extensions().all.size(), 20000u + 6u);
+  EXPECT_NE(cert->extension("1.3.6.1.4.1.55555.9.19999"), nullptr);
+}
 
 TEST(CertificateMalformed, UnmodifiedSurgeryStillParses) {
   Surgery s("server-p256.pem");
