@@ -2,8 +2,8 @@
 // (SubjectPublicKeyInfo). A key that parses, encoded again in its format, must parse to the
 // same key.
 #include <cstdint>
-#include <cstdlib>
 
+#include "fuzz_check.hpp"
 #include "x509/private_key.hpp"
 #include "x509/public_key.hpp"
 
@@ -24,9 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   auto key = parse_private_key(input, &format);
   if (key) {
     auto encoded = encode_private_key(*key, format);
-    if (!encoded) std::abort();
+    tls::fuzz::require(encoded.ok(), "a parsed key encodes in its own format");
     auto again = parse_private_key_der(*encoded, format);
-    if (!again || !same(*key, *again)) std::abort();
+    tls::fuzz::require(again.ok() && same(*key, *again), "a re-encoded key parses to the same key");
   }
   for (PrivateKeyFormat f :
        {PrivateKeyFormat::pkcs1, PrivateKeyFormat::pkcs8, PrivateKeyFormat::sec1})
@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   auto spki = parse_subject_public_key_info(input);
   if (spki) {
     auto again = parse_subject_public_key_info(encode_subject_public_key_info(spki->key));
-    if (!again || !(again->key == spki->key)) std::abort();
+    tls::fuzz::require(again.ok() && again->key == spki->key,
+                       "a re-encoded SubjectPublicKeyInfo parses to the same key");
   }
   (void)parse_rsa_public_key(input);
   return 0;

@@ -3,9 +3,8 @@
 // is strict DER throughout, so the generic tree parser must accept it and re-encode it to the
 // same bytes.
 #include <cstdint>
-#include <cstdlib>
-#include <cstring>
 
+#include "fuzz_check.hpp"
 #include "x509/asn1_tree.hpp"
 #include "x509/certificate.hpp"
 #include "x509/certificate_text.hpp"
@@ -17,21 +16,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   const tls::ByteView input(data, size);
   auto cert = Certificate::parse(input);
   if (!cert) {
-    if (cert.error().reason.find("at offset") == std::string::npos) std::abort();
+    tls::fuzz::require(cert.error().reason.find("at offset") != std::string::npos,
+                       "a certificate error names its offset");
     return 0;
   }
-  if (cert->der().size() != size || std::memcmp(cert->der().data(), data, size) != 0) std::abort();
+  tls::fuzz::require_round_trip(
+      tls::Result<tls::Bytes>(tls::Bytes(cert->der().begin(), cert->der().end())), input,
+      "Certificate::der()");
   auto tree = parse_asn1_tree(input);
-  if (!tree) std::abort();  // the certificate parser accepted something that is not strict DER
-  const tls::Bytes again = encode_asn1_tree(*tree);
-  if (again.size() != size || std::memcmp(again.data(), data, size) != 0) std::abort();
+  tls::fuzz::require(tree.ok(), "a parsed certificate is strict DER for the tree parser too");
+  tls::fuzz::require_round_trip(tls::Result<tls::Bytes>(encode_asn1_tree(*tree)), input,
+                                "certificate DER tree");
 
   (void)certificate_text(*cert);
   for (const char *host : {"localhost", "a.example.com", "127.0.0.1", "::1", "*.example.com"})
     (void)match_host(*cert, host);
   for (const Extension &ext : cert->extensions().all)
-    if (cert->extension(ext.oid) != &ext) std::abort();  // lookup finds each extension
+    tls::fuzz::require(cert->extension(ext.oid) == &ext, "lookup by OID finds each extension");
   (void)cert->is_self_signed();
-  if (!names_match(cert->subject(), cert->subject())) std::abort();
+  tls::fuzz::require(names_match(cert->subject(), cert->subject()), "a name matches itself");
   return 0;
 }
