@@ -15,6 +15,12 @@ void Reader::fail(std::string_view what) {
   state_->what = std::string(what);
 }
 
+void Reader::fail_at(std::size_t absolute_offset, std::string_view what) {
+  if (state_->failed) return;
+  fail(what);
+  state_->offset = absolute_offset;
+}
+
 bool Reader::need(std::size_t n, const char *what) {
   if (state_->failed) return false;
   if (remaining() >= n) return true;
@@ -80,6 +86,14 @@ Reader Reader::sub_vector(std::size_t prefix_size, std::size_t min, std::size_t 
   const std::size_t start = offset();
   ByteView contents = data_.subspan(pos_, length);
   pos_ += length;
+  return Reader(contents, start, state_, context_);
+}
+
+Reader Reader::sub(std::size_t n, const char *what) {
+  if (!need(n, what)) return Reader(ByteView{}, offset(), state_, context_);
+  const std::size_t start = offset();
+  ByteView contents = data_.subspan(pos_, n);
+  pos_ += n;
   return Reader(contents, start, state_, context_);
 }
 

@@ -53,6 +53,11 @@ class Reader {
   [[nodiscard]] ByteView opaque16(std::size_t min = 0, std::size_t max = 0xffff);
   [[nodiscard]] ByteView opaque24(std::size_t min = 0, std::size_t max = 0xffffff);
 
+  // A sub-reader over exactly the next n bytes (for formats whose lengths are not TLS-style
+  // prefixes, such as DER): it shares this reader's failure state and absolute offsets. On
+  // failure the result is empty and `what` names what could not be read.
+  [[nodiscard]] Reader sub(std::size_t n, const char *what = "sub-structure");
+
   // Fails with "trailing bytes" unless everything has been read. Returns ok().
   [[nodiscard]] bool expect_end();
 
@@ -69,6 +74,9 @@ class Reader {
   // Records a failure found by the parser itself ("compression method 7 is not null"). Only the
   // first failure is kept.
   void fail(std::string_view what);
+  // The same, for a failure that belongs to an earlier absolute offset (the start of a value
+  // whose contents turned out malformed after they were read).
+  void fail_at(std::size_t absolute_offset, std::string_view what);
 
   // The first failure as an Error with the given alert:
   // "<context>: at offset <n>: <what>".
