@@ -77,4 +77,7 @@ Bytes ssl3_handshake_digest(ByteView master, ByteView sender, const Hash &md5, c
 inline constexpr std::string_view kSsl3SenderClient = "CLNT";
 inline constexpr std::string_view kSsl3SenderServer = "SRVR";
 
+// SSL 3.0 Finished: ssl3_handshake_digest() with sender "CLNT" or "SRVR" (36 bytes).
+Bytes ssl3_finished(ByteView master, bool from_client, const Hash &md5, const Hash &sha1);
+
 }  // namespace tls::cipher

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <tls/version.hpp>
@@ -70,6 +71,18 @@ enum SuiteFlag : std::uint32_t {
   kFlagDefaultOff = 1u << 2,  // not in DEFAULT: enabled only by naming it
 };
 
+// OpenSSL's strength classes (its algo_strength bits), which the cipher-string aliases HIGH,
+// MEDIUM, LOW, FIPS and COMPLEMENTOFDEFAULT select on. kNotDefault marks the suites OpenSSL
+// keeps out of DEFAULT although ALL has them (3DES, RC4); NULL suites are outside ALL instead.
+enum StrengthClass : std::uint32_t {
+  kStrengthNone = 1u << 0,
+  kStrengthLow = 1u << 1,
+  kStrengthMedium = 1u << 2,
+  kStrengthHigh = 1u << 3,
+  kStrengthFips = 1u << 4,
+  kStrengthNotDefault = 1u << 5,
+};
+
 struct CipherSuite {
   std::uint16_t id;       // IANA value, e.g. 0xc02f
   const char *name;       // OpenSSL name, e.g. "ECDHE-RSA-AES128-GCM-SHA256"
@@ -81,8 +94,9 @@ struct CipherSuite {
   HashAlg prf_hash;  // TLS 1.2 PRF hash (sha256 or sha384)
   ProtocolVersion min_version;
   ProtocolVersion max_version;
-  int strength_bits;    // OpenSSL's strength_bits (used by @STRENGTH)
-  std::uint32_t flags;  // SuiteFlag bits
+  int strength_bits;             // OpenSSL's strength_bits (used by @STRENGTH; 3DES: 112)
+  std::uint32_t flags;           // SuiteFlag bits
+  std::uint32_t strength_class;  // StrengthClass bits
 
   bool allows(ProtocolVersion v) const {
     return static_cast<std::uint16_t>(v) >= static_cast<std::uint16_t>(min_version) &&
@@ -92,10 +106,19 @@ struct CipherSuite {
   bool is_aead() const { return (flags & kFlagAead) != 0; }
 };
 
-// Every suite, in the table's order.
+// Every suite, in the table's order (ascending IANA id).
 std::span<const CipherSuite> all_suites() noexcept;
 const CipherSuite *find_suite(std::uint16_t id) noexcept;
-const CipherSuite *find_suite(std::string_view openssl_name) noexcept;
+// By OpenSSL name ("ECDHE-RSA-AES128-GCM-SHA256") or IANA name ("TLS_ECDHE_RSA_WITH_...").
+const CipherSuite *find_suite(std::string_view name) noexcept;
+
+// OpenSSL's column values: Kx= "RSA" / "DH" / "ECDH", Au= "RSA" / "ECDSA" / "None".
+const char *kx_name(std::uint32_t kx) noexcept;
+const char *auth_name(std::uint32_t auth) noexcept;
+
+// One line as `openssl ciphers -v` prints it, newline included:
+// "ECDHE-RSA-AES128-GCM-SHA256    TLSv1.2 Kx=ECDH     Au=RSA   Enc=AESGCM(128)   ... Mac=AEAD\n"
+std::string describe_suite(const CipherSuite &suite);
 
 // TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746) and TLS_FALLBACK_SCSV (RFC 7507): signalling
 // values in the suite list, never negotiated.
