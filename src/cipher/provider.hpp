@@ -213,7 +213,8 @@ struct DhGroup {
   Bytes g;  // big-endian generator
 };
 
-// The RFC 7919 group for ffdhe2048 / 3072 / 4096.
+// The RFC 7919 group for ffdhe2048 / 3072 / 4096; an empty group (which dh_key_share()
+// refuses) for any other group.
 const DhGroup &ffdhe_group(NamedGroup group);
 
 // One ephemeral key pair. public_value(): X25519 32 bytes; EC the uncompressed point; DH the
@@ -267,6 +268,13 @@ class Provider {
   // fewer than min_bits bits (insufficient_security), an even p, g outside 1 < g < p-1.
   virtual Result<std::unique_ptr<KeyShare>> dh_key_share(const DhGroup &group,
                                                          std::size_t min_bits) const = 0;
+  // A key share with a given private key instead of a fresh one, to reproduce a published
+  // exchange (RFC 7748 §6.1, a recorded handshake). X25519: the 32-byte scalar; secp256r1 /
+  // secp384r1: the big-endian scalar in [1, n-1]; ffdhe*: the big-endian exponent x with
+  // 1 < x < p-1. A malformed key is illegal_parameter; a provider that cannot import keys
+  // (the default implementation here) answers internal_error.
+  virtual Result<std::unique_ptr<KeyShare>> key_share_from_private(NamedGroup group,
+                                                                   ByteView private_key) const;
 
   // Random bytes and the clock (seconds since the Unix epoch).
   virtual void random(MutableByteView out) const = 0;

@@ -1,6 +1,7 @@
 #include "runner.hpp"
 
 #include <algorithm>
+#include <exception>
 
 namespace tls::vectors {
 
@@ -44,6 +45,33 @@ int FileReport::skipped() const {
       std::count_if(vectors.begin(), vectors.end(), [](const auto &v) { return v.skipped; }));
 }
 
+VectorOutcome run_vector(Vector &v, const Registry &registry, const cipher::Provider &provider) {
+  VectorOutcome outcome;
+  outcome.line = v.line();
+  outcome.section = v.section();
+  if (auto requires_feature = v.optional_text("Requires");
+      requires_feature && !available_features().count(*requires_feature)) {
+    outcome.skipped = true;
+    return outcome;
+  }
+  const Check *check = registry.find(v.section());
+  if (check == nullptr) {
+    outcome.failures.push_back("no check named [" + v.section() + "]");
+  } else {
+    try {
+      (*check)(v, provider);
+    } catch (const std::exception &e) {
+      v.fail(std::string("the check threw: ") + e.what());
+    }
+    outcome.failures = v.errors();
+    for (const std::string &name : v.unread_fields()) {
+      outcome.failures.push_back("field " + name + " was not checked");
+    }
+  }
+  outcome.passed = outcome.failures.empty();
+  return outcome;
+}
+
 FileReport run_vector_file(const std::string &path, const Registry &registry,
                            const cipher::Provider &provider) {
   FileReport report;
@@ -56,29 +84,8 @@ FileReport run_vector_file(const std::string &path, const Registry &registry,
   }
   report.source = file->source;
   if (file->vectors.empty()) report.error = path + ": no vectors";
-  for (Vector &v : file->vectors) {
-    VectorOutcome outcome;
-    outcome.line = v.line();
-    outcome.section = v.section();
-    if (auto requires_feature = v.optional_text("Requires");
-        requires_feature && !available_features().count(*requires_feature)) {
-      outcome.skipped = true;
-      report.vectors.push_back(std::move(outcome));
-      continue;
-    }
-    const Check *check = registry.find(v.section());
-    if (check == nullptr) {
-      outcome.failures.push_back("no check named [" + v.section() + "]");
-    } else {
-      (*check)(v, provider);
-      outcome.failures = v.errors();
-      for (const std::string &name : v.unread_fields()) {
-        outcome.failures.push_back("field " + name + " was not checked");
-      }
-    }
-    outcome.passed = outcome.failures.empty();
-    report.vectors.push_back(std::move(outcome));
-  }
+  for (Vector &v : file->vectors)
+    report.vectors.push_back(run_vector(v, registry, provider));
   return report;
 }
 

@@ -54,6 +54,9 @@ struct FileReport {
 FileReport run_vector_file(const std::string &path, const Registry &registry,
                            const cipher::Provider &provider);
 
+// Runs one vector (already parsed) through its check.
+VectorOutcome run_vector(Vector &v, const Registry &registry, const cipher::Provider &provider);
+
 // Registration functions, one per area (see checks_*.cpp).
 void add_hash_checks(Registry &registry);
 void add_cipher_checks(Registry &registry);

@@ -92,6 +92,19 @@ void Vector::expect_equal(const std::string &field, ByteView expected, ByteView 
   fail(field + ": expected " + to_hex(expected) + ", got " + to_hex(actual));
 }
 
+std::vector<std::pair<std::string, std::string>> Vector::fields() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto &[key, f] : fields_)
+    out.emplace_back(key, f.value);
+  return out;
+}
+
+void Vector::set_value(const std::string &name, std::string value) {
+  for (auto &[key, f] : fields_) {
+    if (key == name) f.value = std::move(value);
+  }
+}
+
 std::vector<std::string> Vector::unread_fields() const {
   std::vector<std::string> out;
   for (const auto &[key, f] : fields_) {

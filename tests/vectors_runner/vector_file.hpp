@@ -47,6 +47,11 @@ class Vector {
   // Compares and records a failure naming the field when they differ.
   void expect_equal(const std::string &field, ByteView expected, ByteView actual);
 
+  // The fields in file order as (name, value), and a way to replace one value: for tools that
+  // rewrite vectors (the mutation test changes one byte at a time).
+  std::vector<std::pair<std::string, std::string>> fields() const;
+  void set_value(const std::string &name, std::string value);
+
   // Fields that were never read.
   std::vector<std::string> unread_fields() const;
   const std::vector<std::string> &errors() const { return errors_; }
