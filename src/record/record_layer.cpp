@@ -513,7 +513,10 @@ Status RecordLayer::set_max_write_plaintext(std::size_t limit) {
     return make_error(AlertDescription::internal_error,
                       "plaintext limit " + std::to_string(limit) + " outside [64, 16384]");
   max_write_plaintext_ = limit;
-  if (output_.size() == out_start_) Bytes().swap(output_);
+  if (output_.size() == out_start_) {
+    Bytes().swap(output_);
+    out_start_ = 0;
+  }
   output_.reserve(kRecordHeaderSize + write_->sealed_size(max_write_plaintext_));
   return {};
 }
@@ -521,6 +524,8 @@ Status RecordLayer::set_max_write_plaintext(std::size_t limit) {
 void RecordLayer::set_sequence_numbers_for_testing(std::uint64_t read, std::uint64_t write) {
   read_seq_ = read;
   write_seq_ = write;
+  read_seq_exhausted_ = false;
+  write_seq_exhausted_ = false;
 }
 
 std::size_t RecordLayer::memory_footprint() const {

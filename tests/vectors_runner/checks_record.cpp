@@ -84,8 +84,8 @@ bool read_vector(Vector &v, const cipher::Provider &provider, RecordVector &out)
       v.fail("Sender must be client or server");
       return false;
     }
-    out.derived = cipher::derive_key_block(provider, out.version, *out.suite, master,
-                                           client_random, server_random);
+    out.derived = cipher::derive_key_block(provider, out.version, *out.suite, master, client_random,
+                                           server_random);
     const bool client = sender == "client";
     out.keys.mac_key = client ? out.derived.client_write_mac_key : out.derived.server_write_mac_key;
     out.keys.key = client ? out.derived.client_write_key : out.derived.server_write_key;
@@ -142,14 +142,12 @@ void check_record(Vector &v, const cipher::Provider &provider, bool seal_too) {
   if (!seal_too) return;
 
   // Seal with a fresh protection whose "random" explicit IV is the one in the record.
-  const std::size_t iv_size =
-      rv.suite->bulk().kind == cipher::CipherKind::cbc &&
-              to_wire(rv.version) >= to_wire(ProtocolVersion::tls11)
-          ? rv.suite->bulk().block_size
-          : 0;
-  const auto scripted =
-      std::make_shared<ScriptedRandomProvider>(provider, fragment.first(std::min(iv_size,
-                                                                                 fragment.size())));
+  const std::size_t iv_size = rv.suite->bulk().kind == cipher::CipherKind::cbc &&
+                                      to_wire(rv.version) >= to_wire(ProtocolVersion::tls11)
+                                  ? rv.suite->bulk().block_size
+                                  : 0;
+  const auto scripted = std::make_shared<ScriptedRandomProvider>(
+      provider, fragment.first(std::min(iv_size, fragment.size())));
   auto sealer =
       record::make_protection(scripted, rv.version, *rv.suite, rv.keys, rv.encrypt_then_mac);
   if (!sealer) {

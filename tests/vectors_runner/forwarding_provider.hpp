@@ -56,6 +56,10 @@ class ForwardingProvider : public cipher::Provider {
                                                          std::size_t min_bits) const override {
     return inner_.dh_key_share(group, min_bits);
   }
+  Result<std::unique_ptr<cipher::KeyShare>> key_share_from_private(
+      cipher::NamedGroup group, ByteView private_key) const override {
+    return inner_.key_share_from_private(group, private_key);
+  }
   void random(MutableByteView out) const override { inner_.random(out); }
   std::int64_t now() const override { return inner_.now(); }
 

@@ -8,6 +8,12 @@
 
 #include "record_test_util.hpp"
 
+// GCC sees the malloc inside the replacement operator new and the free inside the replacement
+// operator delete and wrongly reports them as mismatched.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 namespace {
 std::atomic<std::size_t> g_allocations{0};
 }  // namespace
@@ -72,10 +78,12 @@ TEST_P(SteadyState, NoAllocationPerRecord) {
     return received;
   };
 
-  for (int i = 0; i < 3; ++i) ASSERT_EQ(round(), data.size());  // warm-up
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(round(), data.size());  // warm-up
   const std::size_t before = g_allocations.load();
   std::size_t received = 0;
-  for (int i = 0; i < 20; ++i) received += round();
+  for (int i = 0; i < 20; ++i)
+    received += round();
   const std::size_t allocations = g_allocations.load() - before;
   EXPECT_EQ(received, 20 * data.size());
   EXPECT_EQ(allocations, 0u) << allocations << " allocations in 20 rounds of "

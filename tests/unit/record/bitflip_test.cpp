@@ -69,8 +69,8 @@ TEST_P(BitFlip, EverySingleBitFlipIsRefused) {
         const std::size_t length = std::size_t{flipped[3]} << 8 | flipped[4];
         if (length > body) {
           // Longer than what arrived: either too long for any record, or wait for more.
-          if (length > pair.server.max_read_plaintext() +
-                           pair.server.read_protection().max_expansion()) {
+          if (length >
+              pair.server.max_read_plaintext() + pair.server.read_protection().max_expansion()) {
             ASSERT_FALSE(e.ok());
             EXPECT_EQ(e.error().alert, AlertDescription::record_overflow);
           } else {
@@ -97,12 +97,14 @@ TEST_P(BitFlip, EverySingleBitFlipIsRefused) {
   EXPECT_EQ(flips, static_cast<int>(record.size() * 8));
 }
 
+std::string flip_case_name(const ::testing::TestParamInfo<FlipCase> &info) {
+  return SuiteCase{cipher::find_suite(info.param.suite), info.param.version,
+                   info.param.encrypt_then_mac}
+      .name();
+}
+
 INSTANTIATE_TEST_SUITE_P(OneRecordPerProtection, BitFlip, ::testing::ValuesIn(kFlipCases),
-                         [](const auto &info) {
-                           SuiteCase c{cipher::find_suite(info.param.suite), info.param.version,
-                                       info.param.encrypt_then_mac};
-                           return c.name();
-                         });
+                         flip_case_name);
 
 }  // namespace
 }  // namespace tls::record::testing

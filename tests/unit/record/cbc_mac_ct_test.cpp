@@ -30,9 +30,9 @@ TEST_P(ConstantTimeMac, AgreesWithThePlainMacForEveryPlaintextLength) {
                               static_cast<std::uint16_t>(ssl3 ? 0x0300 : 0x0303)};
   Bytes expected(mac_size), got(mac_size);
   // Record sizes around hash-block boundaries, small and large.
-  for (std::size_t record_size : {mac_size + 1, mac_size + 16, std::size_t{64}, std::size_t{128},
-                                  std::size_t{200}, std::size_t{333}, std::size_t{1024},
-                                  std::size_t{1500}}) {
+  for (std::size_t record_size :
+       {mac_size + 1, mac_size + 16, std::size_t{64}, std::size_t{128}, std::size_t{200},
+        std::size_t{333}, std::size_t{1024}, std::size_t{1500}}) {
     if (record_size < mac_size + 1) continue;
     const Bytes record = pattern(record_size, 9);
     const std::size_t latest = record_size - mac_size - 1;
@@ -46,17 +46,15 @@ TEST_P(ConstantTimeMac, AgreesWithThePlainMacForEveryPlaintextLength) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Hashes, ConstantTimeMac,
-                         ::testing::Values(MacCase{cipher::HashAlg::md5, false},
-                                           MacCase{cipher::HashAlg::sha1, false},
-                                           MacCase{cipher::HashAlg::sha256, false},
-                                           MacCase{cipher::HashAlg::sha384, false},
-                                           MacCase{cipher::HashAlg::md5, true},
-                                           MacCase{cipher::HashAlg::sha1, true}),
-                         [](const auto &info) {
-                           return std::string(info.param.ssl3 ? "SSL3_" : "HMAC_") +
-                                  cipher::hash_name(info.param.alg);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Hashes, ConstantTimeMac,
+    ::testing::Values(MacCase{cipher::HashAlg::md5, false}, MacCase{cipher::HashAlg::sha1, false},
+                      MacCase{cipher::HashAlg::sha256, false},
+                      MacCase{cipher::HashAlg::sha384, false}, MacCase{cipher::HashAlg::md5, true},
+                      MacCase{cipher::HashAlg::sha1, true}),
+    [](const auto &info) {
+      return std::string(info.param.ssl3 ? "SSL3_" : "HMAC_") + cipher::hash_name(info.param.alg);
+    });
 
 TEST(ExtractMac, AgreesWithAPlainCopyForEveryOffset) {
   for (std::size_t mac_size : {16, 20, 32, 48}) {

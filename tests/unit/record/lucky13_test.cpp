@@ -48,7 +48,8 @@ class Lucky13 : public ::testing::TestWithParam<Lucky13Case> {
     body.resize(data_size + mac_size_);
     (*mac)->compute(context, data, MutableByteView(body).subspan(data_size));
     for (std::size_t i = 0; i < padding; ++i)
-      body.push_back(ssl3 ? static_cast<std::uint8_t>(0xa0 + i) : static_cast<std::uint8_t>(padding));
+      body.push_back(ssl3 ? static_cast<std::uint8_t>(0xa0 + i)
+                          : static_cast<std::uint8_t>(padding));
     body.push_back(static_cast<std::uint8_t>(padding));
     if (damage == Damage::padding) body[body.size() - 1 - padding] ^= 0x01;  // first padding byte
     if (damage == Damage::mac) body[data_size] ^= 0x01;
@@ -56,7 +57,8 @@ class Lucky13 : public ::testing::TestWithParam<Lucky13Case> {
 
     cipher::BlockCipherAlg alg = cipher::BlockCipherAlg::aes128;
     if (c_.suite->cipher == cipher::BulkCipher::aes256_cbc) alg = cipher::BlockCipherAlg::aes256;
-    if (c_.suite->cipher == cipher::BulkCipher::des_ede3_cbc) alg = cipher::BlockCipherAlg::des_ede3;
+    if (c_.suite->cipher == cipher::BulkCipher::des_ede3_cbc)
+      alg = cipher::BlockCipherAlg::des_ede3;
     auto cbc = provider()->cbc(alg, keys_.client_write_key);
     EXPECT_TRUE(cbc.ok());
     Bytes iv = explicit_iv_ ? pattern(block_, 0x55)
@@ -72,8 +74,8 @@ class Lucky13 : public ::testing::TestWithParam<Lucky13Case> {
   std::size_t open_counting(const Bytes &fragment, std::uint64_t seq, bool *opened,
                             Bytes *plaintext) {
     auto counting = std::make_shared<CountingProvider>(provider());
-    auto reader = make_protection(counting, c_.version, *c_.suite, keys_, false, Direction::read,
-                                  false);
+    auto reader =
+        make_protection(counting, c_.version, *c_.suite, keys_, false, Direction::read, false);
     EXPECT_TRUE(reader.ok());
     Bytes work = fragment;
     const RecordContext context{seq, ContentType::application_data, to_wire(c_.version)};
@@ -98,8 +100,8 @@ TEST_P(Lucky13, SameCompressionsForEveryPaddingLength) {
   const std::size_t max_padding = ssl3 ? block_ - 1 : 255;
   // A body long enough for every padding length, and a short one where the padding may cover
   // most of the record.
-  for (std::size_t blocks : {std::size_t{20}, (mac_size_ + 256) / block_ + 1,
-                             (mac_size_ + block_) / block_ + 1}) {
+  for (std::size_t blocks :
+       {std::size_t{20}, (mac_size_ + 256) / block_ + 1, (mac_size_ + block_) / block_ + 1}) {
     const std::size_t body_size = blocks * block_;
     std::set<std::size_t> counts;
     int opened_count = 0, refused = 0;
@@ -147,20 +149,18 @@ TEST_P(Lucky13, PaddingLongerThanTheRecordCostsTheSame) {
   EXPECT_EQ(count, baseline);
 }
 
-INSTANTIATE_TEST_SUITE_P(CbcSuites, Lucky13,
-                         ::testing::Values(Lucky13Case{"AES128-SHA", ProtocolVersion::tls12},
-                                           Lucky13Case{"AES128-SHA", ProtocolVersion::tls10},
-                                           Lucky13Case{"AES128-SHA256", ProtocolVersion::tls12},
-                                           Lucky13Case{"ECDHE-RSA-AES256-SHA384",
-                                                       ProtocolVersion::tls12},
-                                           Lucky13Case{"DES-CBC3-SHA", ProtocolVersion::tls11},
-                                           Lucky13Case{"AES128-SHA", ProtocolVersion::ssl3},
-                                           Lucky13Case{"DES-CBC3-SHA", ProtocolVersion::ssl3}),
-                         [](const auto &info) {
-                           return SuiteCase{cipher::find_suite(info.param.suite),
-                                            info.param.version, false}
-                               .name();
-                         });
+std::string lucky13_case_name(const ::testing::TestParamInfo<Lucky13Case> &info) {
+  return SuiteCase{cipher::find_suite(info.param.suite), info.param.version, false}.name();
+}
+
+const Lucky13Case kLucky13Cases[] = {
+    {"AES128-SHA", ProtocolVersion::tls12},    {"AES128-SHA", ProtocolVersion::tls10},
+    {"AES128-SHA256", ProtocolVersion::tls12}, {"ECDHE-RSA-AES256-SHA384", ProtocolVersion::tls12},
+    {"DES-CBC3-SHA", ProtocolVersion::tls11},  {"AES128-SHA", ProtocolVersion::ssl3},
+    {"DES-CBC3-SHA", ProtocolVersion::ssl3},
+};
+
+INSTANTIATE_TEST_SUITE_P(CbcSuites, Lucky13, ::testing::ValuesIn(kLucky13Cases), lucky13_case_name);
 
 }  // namespace
 }  // namespace tls::record::testing

@@ -36,7 +36,8 @@ void expect_need_more(RecordLayer &layer) {
 TEST(Reassembly, OneMessageOverOneByteRecords) {
   const Bytes message = handshake_message(1, 300);
   Bytes stream;
-  for (std::uint8_t b : message) append(stream, plain_record(kHandshake, kTls10, Bytes{b}));
+  for (std::uint8_t b : message)
+    append(stream, plain_record(kHandshake, kTls10, Bytes{b}));
   RecordLayer layer(provider());
   ASSERT_EQ(layer.feed(stream), stream.size());
   expect_message(layer, message);
@@ -47,12 +48,15 @@ TEST(Reassembly, OneMessageOverOneByteRecords) {
 TEST(Reassembly, OneMessageOverOneByteRecordsFedOneByteAtATime) {
   const Bytes message = handshake_message(11, 40);
   Bytes stream;
-  for (std::uint8_t b : message) append(stream, plain_record(kHandshake, kTls10, Bytes{b}));
+  for (std::uint8_t b : message)
+    append(stream, plain_record(kHandshake, kTls10, Bytes{b}));
   RecordLayer layer(provider());
   for (std::size_t i = 0; i + 1 < stream.size(); ++i) {
     ASSERT_EQ(layer.feed(ByteView(stream).subspan(i, 1)), 1u);
     expect_need_more(layer);
-    if (i >= 2 * kRecordHeaderSize) EXPECT_TRUE(layer.has_partial_handshake_message());
+    if (i >= 2 * kRecordHeaderSize) {
+      EXPECT_TRUE(layer.has_partial_handshake_message());
+    }
   }
   ASSERT_EQ(layer.feed(ByteView(stream).last(1)), 1u);
   expect_message(layer, message);
@@ -125,6 +129,8 @@ TEST(Reassembly, ApplicationDataInsideAMessageFails) {
   const std::size_t first_record = kRecordHeaderSize + (std::size_t{out[3]} << 8 | out[4]);
   ASSERT_EQ(pair.server.feed(out.first(first_record)), first_record);
   pair.client.consume_output(out.size());
+  expect_need_more(pair.server);
+  EXPECT_TRUE(pair.server.has_partial_handshake_message());
   ASSERT_TRUE(pair.client.set_max_write_plaintext(kMaxPlaintext).ok());
   ASSERT_TRUE(pair.client.write_application_data(Bytes{'x'}).ok());
   // The writer's sequence number moved past the dropped records: restart the reader's count to

@@ -28,8 +28,8 @@ struct SuiteCase {
   bool encrypt_then_mac = false;
 
   std::string name() const {
-    std::string n = std::string(suite->name) + "_" + version_name(version) +
-                    (encrypt_then_mac ? "_EtM" : "");
+    std::string n =
+        std::string(suite->name) + "_" + version_name(version) + (encrypt_then_mac ? "_EtM" : "");
     for (char &c : n)
       if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     return n;
@@ -124,6 +124,22 @@ inline Bytes drain_application_data(RecordLayer &layer) {
     }
     append(data, e->application_data);
   }
+}
+
+// Moves `from`'s output into `to`, reading as it goes (the input buffer holds about one record),
+// until everything has arrived; returns the application data. Fails the test on other events.
+inline Bytes deliver(RecordLayer &from, RecordLayer &to) {
+  Bytes data;
+  while (!from.pending_output().empty()) {
+    const std::size_t n = to.feed(from.pending_output());
+    from.consume_output(n);
+    append(data, drain_application_data(to));
+    if (to.dead()) {
+      ADD_FAILURE() << "receiver died: " << to.error()->to_string();
+      break;
+    }
+  }
+  return data;
 }
 
 inline Bytes pattern(std::size_t n, std::uint8_t seed = 0) {

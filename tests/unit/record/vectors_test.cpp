@@ -32,7 +32,8 @@ TEST_P(RecordVectorFile, EveryVectorPasses) {
   EXPECT_EQ(report.skipped(), 0);
   for (const VectorOutcome &outcome : report.vectors) {
     std::string why;
-    for (const std::string &f : outcome.failures) why += "\n  " + f;
+    for (const std::string &f : outcome.failures)
+      why += "\n  " + f;
     EXPECT_TRUE(outcome.passed) << GetParam() << ":" << outcome.line << " [" << outcome.section
                                 << "]" << why;
   }
@@ -68,8 +69,8 @@ TEST_P(RecordVectorFile, ChangingAnyHexFieldFails) {
         }
         (*check)(mutated, *provider);
         EXPECT_FALSE(mutated.errors().empty())
-            << GetParam() << ":" << original.line() << ": changing byte " << index << " of "
-            << name << " went unnoticed";
+            << GetParam() << ":" << original.line() << ": changing byte " << index << " of " << name
+            << " went unnoticed";
         ++mutations;
       }
     }
