@@ -113,6 +113,17 @@ void check_record(Vector &v, const cipher::Provider &provider, bool seal_too) {
     v.fail("Record: " + header.message());
     return;
   }
+  // What the record layer checks before the protection sees the record (the SSL 3.0 MAC does
+  // not cover the version, so the header must be checked here too).
+  if (!record::content_type_from_wire(type)) {
+    v.fail("Record: content type " + std::to_string(type) + " is not a TLS content type");
+    return;
+  }
+  if (wire_version != to_wire(rv.version)) {
+    v.fail("Record: version " + std::to_string(wire_version) + " is not " +
+           version_name(rv.version));
+    return;
+  }
   const record::RecordContext context{rv.sequence, static_cast<record::ContentType>(type),
                                       wire_version};
 
