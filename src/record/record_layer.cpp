@@ -487,6 +487,21 @@ void RecordLayer::set_version(ProtocolVersion version) {
   write_version_ = to_wire(version);
 }
 
+Status RecordLayer::install_keys(Direction direction, ProtocolVersion version,
+                                 const cipher::CipherSuite &suite,
+                                 const cipher::KeyBlock &key_block, bool is_client,
+                                 bool encrypt_then_mac) {
+  if (dead_) return *error_;
+  auto protection =
+      make_protection(provider_, version, suite, key_block, is_client, direction, encrypt_then_mac);
+  if (!protection) return die(protection.error());
+  if (direction == Direction::read)
+    set_read_protection(std::move(*protection));
+  else
+    set_write_protection(std::move(*protection));
+  return {};
+}
+
 void RecordLayer::set_read_protection(std::unique_ptr<Protection> protection) {
   read_ = protection ? std::move(protection) : std::make_unique<NullProtection>();
   read_seq_ = 0;

@@ -37,6 +37,7 @@
 #include "record/content_type.hpp"
 #include "record/handshake_reassembler.hpp"
 #include "record/protection.hpp"
+#include "record/protection_builder.hpp"
 #include "record/record_buffer.hpp"
 
 namespace tls::record {
@@ -146,6 +147,14 @@ class RecordLayer {
   std::optional<ProtocolVersion> version() const { return version_; }
   // Record version for the records written before set_version().
   void set_initial_write_version(std::uint16_t wire) { write_version_ = wire; }
+
+  // Builds the protection for the negotiated suite from the key block (make_protection()) and
+  // installs it for one direction: "install the new read / write keys now". The keys of the
+  // sender in that direction are used (a client writes with client_write_*). A failure (suite
+  // and version inconsistent, wrong key sizes) is an internal_error that kills the connection.
+  Status install_keys(Direction direction, ProtocolVersion version,
+                      const cipher::CipherSuite &suite, const cipher::KeyBlock &key_block,
+                      bool is_client, bool encrypt_then_mac);
 
   // Installs a direction's new protection and resets its sequence number to 0.
   void set_read_protection(std::unique_ptr<Protection> protection);

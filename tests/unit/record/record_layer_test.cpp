@@ -88,19 +88,39 @@ TEST(RecordLayer, HandshakeFlowWithKeySwitch) {
   EXPECT_TRUE(std::ranges::equal(e.handshake_message, client_finished));
   EXPECT_EQ(server.read_sequence(), 1u);
 
-  // Server: ChangeCipherSpec, Finished; then application data both ways.
+  // Server: ChangeCipherSpec, Finished; then application data both ways. (install_keys builds
+  // the protection itself.)
   ASSERT_TRUE(server.write_change_cipher_spec().ok());
-  server.set_write_protection(build(c, keys, false, Direction::write));
+  ASSERT_TRUE(server.install_keys(Direction::write, c.version, *c.suite, keys, false, false).ok());
+  EXPECT_EQ(server.write_sequence(), 0u);
   ASSERT_TRUE(server.write_handshake(message(20, 12)).ok());
   ASSERT_TRUE(transfer(server, client));
   ASSERT_EQ(next(client).kind, Event::Kind::change_cipher_spec);
-  client.set_read_protection(build(c, keys, true, Direction::read));
+  ASSERT_TRUE(client.install_keys(Direction::read, c.version, *c.suite, keys, true, false).ok());
   ASSERT_EQ(next(client).kind, Event::Kind::handshake);
 
   ASSERT_TRUE(client.write_application_data(as_bytes("GET / HTTP/1.1\r\n\r\n")).ok());
   ASSERT_TRUE(transfer(client, server));
   EXPECT_EQ(drain_application_data(server), Bytes(as_bytes("GET / HTTP/1.1\r\n\r\n").begin(),
                                                   as_bytes("GET / HTTP/1.1\r\n\r\n").end()));
+}
+
+TEST(RecordLayer, InstallKeysRefusesInconsistentParametersAndDies) {
+  const cipher::CipherSuite *gcm = cipher::find_suite("AES128-GCM-SHA256");
+  const SuiteCase c{gcm, ProtocolVersion::tls12, false};
+  RecordLayer layer(provider());
+  // An AEAD suite under TLS 1.0 was never negotiable.
+  auto st = layer.install_keys(Direction::write, ProtocolVersion::tls10, *gcm, key_block_for(c),
+                               true, false);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().alert, AlertDescription::internal_error);
+  EXPECT_TRUE(layer.dead());
+  // Encrypt-then-MAC with a non-CBC suite.
+  RecordLayer other(provider());
+  st = other.install_keys(Direction::read, ProtocolVersion::tls12, *gcm, key_block_for(c), true,
+                          true);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().reason.find("encrypt-then-MAC"), std::string::npos);
 }
 
 TEST(RecordLayer, OneByteThenTheRestUnderTls10AndSsl3Cbc) {
