@@ -21,6 +21,7 @@ const Registry &all_checks() {
     add_cipher_checks(r);
     add_public_key_checks(r);
     add_prf_checks(r);
+    add_record_checks(r);
     return r;
   }();
   return registry;

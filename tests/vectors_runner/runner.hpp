@@ -62,5 +62,6 @@ void add_hash_checks(Registry &registry);
 void add_cipher_checks(Registry &registry);
 void add_public_key_checks(Registry &registry);
 void add_prf_checks(Registry &registry);
+void add_record_checks(Registry &registry);
 
 }  // namespace tls::vectors
