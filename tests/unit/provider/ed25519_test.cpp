@@ -127,5 +127,38 @@ TEST(Ed25519, MalformedPublicKeysAreRefused) {
   }
 }
 
+TEST(Ed25519, VerificationIsStrict) {
+  const ByteView text = as_bytes("any message at all");
+  const Bytes msg(text.begin(), text.end());
+  // The identity as public key with R = identity and S = 0 satisfies the verification
+  // equation for every message; a verifier must refuse the small-order key. (Crypto++ 8.7's
+  // ed25519Verifier accepts it; libsodium, which the provider uses, does not.)
+  PublicKey identity;
+  identity.type = KeyType::ed25519;
+  identity.point = *from_hex("0100000000000000000000000000000000000000000000000000000000000000");
+  Bytes forged(64, 0x00);
+  forged[0] = 0x01;
+  EXPECT_FALSE(default_provider()->verify(identity, kEd25519, msg, forged).ok());
+  // S + L, the same signature with a non-reduced S (RFC 8032 §5.1.7 requires S < L): accepting
+  // it would make signatures malleable.
+  auto ops = default_provider()->private_key_operations(key());
+  ASSERT_TRUE(ops.ok());
+  auto sig = (*ops)->sign(kEd25519, msg);
+  ASSERT_TRUE(sig.ok());
+  // L = 2^252 + 27742317777372353535851937790883648493, little-endian (RFC 8032 §5.1).
+  const Bytes order =
+      *from_hex("edd3f55c1a631258d69cf7a2def9de14 00000000000000000000000000000010");
+  Bytes malleated = *sig;
+  unsigned carry = 0;
+  for (std::size_t i = 0; i < 32; ++i) {
+    carry += malleated[32 + i] + order[i];
+    malleated[32 + i] = static_cast<std::uint8_t>(carry);
+    carry >>= 8;
+  }
+  ASSERT_TRUE(default_provider()->verify(key().public_key, kEd25519, msg, *sig).ok());
+  EXPECT_EQ(alert_of(default_provider()->verify(key().public_key, kEd25519, msg, malleated)),
+            AlertDescription::decrypt_error);
+}
+
 }  // namespace
 }  // namespace tls::cipher
