@@ -39,11 +39,12 @@ void key_agreement(const Provider &provider, Report &report) {
         std::tuple{"ECDH P-384", NamedGroup::secp384r1, "Crypto++"},
         std::tuple{"FFDHE-2048", NamedGroup::ffdhe2048, "Crypto++"},
         std::tuple{"FFDHE-3072", NamedGroup::ffdhe3072, "Crypto++"}}) {
-    auto peer = provider.key_share(group);
+    const NamedGroup g = group;  // (a lambda cannot capture a structured binding in C++20)
+    auto peer = provider.key_share(g);
     if (!peer) continue;
     const Bytes peer_value = public_value(**peer);
     report.rate(name, library, true, [&] {
-      auto share = provider.key_share(group);
+      auto share = provider.key_share(g);
       auto secret = (*share)->derive(peer_value);
       keep((*secret)[0]);
     });
@@ -93,7 +94,8 @@ void rsa(const Provider &provider, Report &report) {
        {std::pair{"RSA-2048 sign PKCS#1 v1.5",
                   SignatureParams{SignatureAlg::rsa_pkcs1, HashAlg::sha256}},
         std::pair{"RSA-2048 sign PSS", SignatureParams{SignatureAlg::rsa_pss, HashAlg::sha256}}}) {
-    report.rate(name, "Crypto++", true, [&] { keep((*(*ops)->sign(params, digest))[0]); });
+    const SignatureParams p = params;  // (a lambda cannot capture a structured binding)
+    report.rate(name, "Crypto++", true, [&] { keep((*(*ops)->sign(p, digest))[0]); });
   }
   auto ciphertext = provider.rsa_encrypt_pkcs1(key.public_key, Bytes(48, 3));
   report.rate("RSA-2048 decrypt (raw)", "Crypto++", true,
