@@ -22,7 +22,7 @@ std::optional<Curve> curve_of(KeyType type) {
 }
 
 Status check_digest(HashAlg hash, ByteView digest) {
-  if (hash == HashAlg::md5 || hash == HashAlg::md5_sha1) {
+  if (hash == HashAlg::md5 || hash == HashAlg::md5_sha1 || hash_size(hash) == 0) {
     return make_error(AlertDescription::illegal_parameter,
                       std::string("ECDSA: hash ") + hash_name(hash) + " is not used with ECDSA");
   }

@@ -1,9 +1,11 @@
 #include "cipher/cryptopp_rsa.hpp"
 
+#include <cryptopp/modarith.h>
 #include <cryptopp/nbtheory.h>
 #include <cryptopp/rsa.h>
 
 #include <string>
+#include <utility>
 
 #include "cipher/cryptopp_errors.hpp"
 #include "cipher/cryptopp_integer.hpp"
@@ -20,6 +22,11 @@ using CryptoPP::Integer;
 
 constexpr unsigned kMinModulusBits = 512;
 constexpr unsigned kMaxModulusBits = 16384;
+// A verification costs one exponentiation by e, so a peer's key with a huge e and a huge modulus
+// would make each signature check take seconds. OpenSSL's rule: above 3072 bits of modulus,
+// e has at most 64 bits (every real key uses 65537).
+constexpr unsigned kLargeModulusBits = 3072;
+constexpr unsigned kMaxLargeModulusExponentBits = 64;
 
 Error rsa_error(AlertDescription alert, const std::string &what) {
   return make_error(alert, "RSA: " + what);
@@ -38,6 +45,13 @@ Status check_public(const Integer &n, const Integer &e) {
     return rsa_error(AlertDescription::illegal_parameter,
                      "public exponent must be odd and 1 < e < n");
   }
+  if (bits > kLargeModulusBits && e.BitCount() > kMaxLargeModulusExponentBits) {
+    return rsa_error(AlertDescription::illegal_parameter,
+                     "public exponent of " + std::to_string(e.BitCount()) + " bits with a " +
+                         std::to_string(bits) + "-bit modulus (at most " +
+                         std::to_string(kMaxLargeModulusExponentBits) + " bits above " +
+                         std::to_string(kLargeModulusBits) + ")");
+  }
   return Status::success();
 }
 
@@ -45,8 +59,50 @@ std::size_t modulus_size(const Integer &n) {
   return n.ByteCount();
 }
 
-// The key's CRT form. When the PrivateKey carries only d, Crypto++ recovers p and q from
-// (n, e, d).
+// p and q from (n, e, d), as in NIST SP 800-56B Rev. 2 Appendix C.2: d*e - 1 = 2^t * r is a
+// multiple of lambda(n), so for most bases g some g^(r * 2^j) is a square root of 1 other than
+// +-1, and gcd(that - 1, n) is a factor. Crypto++'s InvertibleRSAFunction::Initialize(n, e, d)
+// runs the same search without a bound and never returns for some malformed keys (a prime n),
+// so the search here tries a fixed number of bases; a genuine key succeeds with probability at
+// least 1/2 per base.
+Result<std::pair<Integer, Integer>> recover_primes(const Integer &n, const Integer &e,
+                                                   const Integer &d) {
+  constexpr long kBases = 100;
+  const Integer one = Integer::One();
+  auto bad = [](const char *what) {
+    return rsa_error(AlertDescription::illegal_parameter, std::string("private key: ") + what);
+  };
+  if (d <= one || d >= n) return bad("d is not in [2, n-1]");
+  Integer r = d * e - one;
+  unsigned t = 0;
+  while (r.IsEven()) {
+    r >>= 1;
+    ++t;
+  }
+  if (t == 0) return bad("d * e - 1 is odd, so d is not an RSA private exponent for e");
+  const CryptoPP::ModularArithmetic mod_n(n);
+  const Integer n_minus_one = n - one;
+  for (long base = 2; base < 2 + kBases; ++base) {
+    Integer y = mod_n.Exponentiate(Integer(base), r);
+    if (y == one || y == n_minus_one) continue;  // this base says nothing
+    bool reached_minus_one = false;
+    for (unsigned j = 0; j < t && !reached_minus_one; ++j) {
+      const Integer x = mod_n.Square(y);
+      if (x == one) {
+        // y is a square root of 1 other than +-1: gcd(y - 1, n) is a proper factor.
+        const Integer p = Integer::Gcd(y - one, n);
+        return std::pair<Integer, Integer>(p, n / p);
+      }
+      reached_minus_one = x == n_minus_one;
+      y = x;
+    }
+    // Without reaching -1, base^(d*e - 1) != 1: d does not invert e.
+    if (!reached_minus_one) return bad("d is not the inverse of e modulo lambda(n)");
+  }
+  return bad("p and q could not be recovered from n, e and d");
+}
+
+// The key's CRT form. When the PrivateKey carries only d, p and q are recovered from (n, e, d).
 Result<CryptoPP::InvertibleRSAFunction> load_private(const PrivateKey &key) {
   const PublicKey &pub = key.public_key;
   if (pub.type != KeyType::rsa)
@@ -54,19 +110,26 @@ Result<CryptoPP::InvertibleRSAFunction> load_private(const PrivateKey &key) {
   const Integer n = integer_from_bytes(pub.rsa_n);
   const Integer e = integer_from_bytes(pub.rsa_e);
   TLS_TRY(check_public(n, e));
-  CryptoPP::InvertibleRSAFunction f;
   const Integer d = integer_from_bytes(key.rsa_d);
-  if (key.rsa_p.empty() && key.rsa_q.empty()) {
-    f.Initialize(n, e, d);
-    return f;
-  }
-  const Integer p = integer_from_bytes(key.rsa_p);
-  const Integer q = integer_from_bytes(key.rsa_q);
   const Integer one = Integer::One();
+  Integer p, q;
+  if (key.rsa_p.empty() && key.rsa_q.empty()) {
+    auto primes = recover_primes(n, e, d);
+    if (!primes) return primes.error();
+    p = primes->first;
+    q = primes->second;
+  } else {
+    p = integer_from_bytes(key.rsa_p);
+    q = integer_from_bytes(key.rsa_q);
+  }
+  if (p <= one || q <= one) {
+    return rsa_error(AlertDescription::illegal_parameter, "private key: p or q is not above 1");
+  }
   // Fill in CRT values the key may omit; check_consistency() verifies them all.
   const Integer dp = key.rsa_dp.empty() ? d % (p - one) : integer_from_bytes(key.rsa_dp);
   const Integer dq = key.rsa_dq.empty() ? d % (q - one) : integer_from_bytes(key.rsa_dq);
   const Integer qinv = key.rsa_qinv.empty() ? q.InverseMod(p) : integer_from_bytes(key.rsa_qinv);
+  CryptoPP::InvertibleRSAFunction f;
   f.Initialize(n, e, d, p, q, dp, dq, qinv);
   return f;
 }

@@ -10,7 +10,8 @@
 
 namespace tls::cipher {
 
-// Modulus odd and 512..16384 bits, e odd and 1 < e < n.
+// Modulus odd and 512..16384 bits, e odd and 1 < e < n, and e of at most 64 bits when the
+// modulus has more than 3072 (a bound on the cost of one verification).
 Status cryptopp_rsa_check_public_key(const PublicKey &key);
 
 // PKCS#1 v1.5 (params.alg == rsa_pkcs1, including md5_sha1) or PSS (rsa_pss) over `digest`.
@@ -25,7 +26,8 @@ Result<Bytes> cryptopp_rsa_encrypt_pkcs1(const PublicKey &key, ByteView message,
 Status cryptopp_rsa_check_key_pair(const PrivateKey &key, RandomSource &random);
 
 // Signing and raw decryption with an in-memory key; blinding values and PSS salts come from
-// `random`. The key is checked for consistency (not primality) on creation.
+// `random`. The key is checked for consistency (not primality) on creation; a key given as
+// (n, e, d) alone has its p and q recovered first.
 Result<std::unique_ptr<PrivateKeyOperations>> make_cryptopp_rsa_private_key(
     const PrivateKey &key, std::shared_ptr<RandomSource> random);
 

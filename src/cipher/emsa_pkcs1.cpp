@@ -43,6 +43,11 @@ ByteView digest_info_prefix(HashAlg hash) noexcept {
 }
 
 Result<Bytes> emsa_pkcs1_v15_encode(HashAlg hash, ByteView digest, std::size_t em_size) {
+  if (hash_size(hash) == 0) {
+    return make_error(AlertDescription::illegal_parameter,
+                      "PKCS#1 v1.5 signature: unknown hash algorithm " +
+                          std::to_string(static_cast<unsigned>(hash)));
+  }
   if (digest.size() != hash_size(hash)) {
     return make_error(AlertDescription::internal_error,
                       std::string("PKCS#1 v1.5 signature: digest is ") +

@@ -239,8 +239,9 @@ class Provider {
 
   // Hashes and MACs
   virtual std::unique_ptr<Hash> hash(HashAlg alg) const = 0;
-  virtual std::unique_ptr<Hmac> hmac(HashAlg alg, ByteView key) const = 0;    // not md5_sha1
-  virtual std::unique_ptr<HashCompressor> compressor(HashAlg alg) const = 0;  // not md5_sha1
+  // hmac() and compressor() return nullptr for md5_sha1, which is no single hash.
+  virtual std::unique_ptr<Hmac> hmac(HashAlg alg, ByteView key) const = 0;
+  virtual std::unique_ptr<HashCompressor> compressor(HashAlg alg) const = 0;
 
   // Symmetric ciphers; a wrong key size is an internal_error.
   virtual Result<std::unique_ptr<Aead>> aead(AeadAlg alg, ByteView key) const = 0;
@@ -256,10 +257,14 @@ class Provider {
       const PrivateKey &key) const = 0;
   // RSAES-PKCS1-v1_5 encryption (the client's pre-master secret).
   virtual Result<Bytes> rsa_encrypt_pkcs1(const PublicKey &key, ByteView message) const = 0;
-  // True when the public key is well formed (RSA: modulus odd and >= 512 bits, e odd and > 1;
-  // EC: the point is on the curve; Ed25519: 32 bytes that decode to a point).
+  // Success when the public key is well formed (RSA: modulus odd and 512 to 16384 bits, e odd
+  // with 1 < e < n, and at most 64 bits above a 3072-bit modulus; EC: the point is on the curve;
+  // Ed25519: 32 bytes that decode to a point of large order). illegal_parameter otherwise.
   virtual Status check_public_key(const PublicKey &key) const = 0;
-  // True when the private key's public half matches `key`.
+  // Success when the private key is consistent and matches its public half (RSA: n = p*q, d
+  // and the CRT values agree with e, p and q are probable primes; a key with only n, e, d has
+  // p and q recovered; EC: the scalar is in [1, n-1] and gives the point; Ed25519: the seed
+  // gives the public key). illegal_parameter otherwise.
   virtual Status check_key_pair(const PrivateKey &priv) const = 0;
 
   // Key agreement

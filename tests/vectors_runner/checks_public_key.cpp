@@ -4,10 +4,14 @@
 //   [ECDH-P256] [ECDH-P384]   the same fields as [X25519]
 //   [Ed25519]                 Secret (seed), Public, Msg, Sig
 //   [ECDSA-P256] [ECDSA-P384] X, Ux, Uy, Hash (SHA1/SHA256/...), Msg, R, S
+//   [RSA-PKCS1]               N, E, Hash, Msg, Sig (RSASSA-PKCS1-v1_5 verification)
+//   [RSA-PSS]                 N, E, Hash, Msg, Salt, Sig (RSASSA-PSS, salt length = hash length)
 #include <string>
 
 #include "check_helpers.hpp"
+#include "cipher/cryptopp_integer.hpp"
 #include "cipher/ecdsa_der.hpp"
+#include "cipher/emsa_pss.hpp"
 #include "runner.hpp"
 
 namespace tls::vectors {
@@ -124,6 +128,59 @@ Check ecdsa_check(KeyType type) {
   };
 }
 
+cipher::PublicKey rsa_public_key(Vector &v) {
+  cipher::PublicKey key;
+  key.type = KeyType::rsa;
+  key.rsa_n = v.hex("N");
+  key.rsa_e = v.hex("E");
+  return key;
+}
+
+// A published PKCS#1 v1.5 signature verifies (the verifier compares one exact encoding).
+void rsa_pkcs1_check(Vector &v, const cipher::Provider &provider) {
+  const cipher::PublicKey key = rsa_public_key(v);
+  const auto hash = hash_field(v, "Hash");
+  const Bytes msg = v.hex("Msg");
+  const Bytes sig = v.hex("Sig");
+  if (!hash) return;
+  const cipher::SignatureParams params{cipher::SignatureAlg::rsa_pkcs1, *hash};
+  if (auto status = provider.verify(key, params, provider.digest(*hash, msg), sig); !status) {
+    v.fail("verify: " + status.error().to_string());
+  }
+}
+
+// A published PSS signature verifies, and tlspp's EMSA-PSS encoding of the message with the
+// published salt is exactly what the signature opens to (Sig^e mod n, computed here with
+// Crypto++'s modular exponentiation), so the salt and the encoder are checked too.
+void rsa_pss_check(Vector &v, const cipher::Provider &provider) {
+  const cipher::PublicKey key = rsa_public_key(v);
+  const auto hash = hash_field(v, "Hash");
+  const Bytes msg = v.hex("Msg");
+  const Bytes salt = v.hex("Salt");
+  const Bytes sig = v.hex("Sig");
+  if (!hash) return;
+  const Bytes digest = provider.digest(*hash, msg);
+  const cipher::SignatureParams params{cipher::SignatureAlg::rsa_pss, *hash};
+  if (auto status = provider.verify(key, params, digest, sig); !status) {
+    v.fail("verify: " + status.error().to_string());
+  }
+  const CryptoPP::Integer n = cipher::integer_from_bytes(key.rsa_n);
+  const std::size_t em_bits = n.BitCount() - 1;
+  const std::size_t em_size = (em_bits + 7) / 8;
+  const CryptoPP::Integer m =
+      a_exp_b_mod_c(cipher::integer_from_bytes(sig), cipher::integer_from_bytes(key.rsa_e), n);
+  if (m.ByteCount() > em_size) {
+    v.fail("Sig^e mod n is longer than the encoded message");
+    return;
+  }
+  auto em = cipher::emsa_pss_encode(*hash, digest, salt, em_bits);
+  if (!em) {
+    v.fail("emsa_pss_encode: " + em.error().to_string());
+    return;
+  }
+  v.expect_equal("EMSA-PSS encoding (Sig^e mod n)", cipher::integer_to_bytes(m, em_size), *em);
+}
+
 }  // namespace
 
 void add_public_key_checks(Registry &registry) {
@@ -134,6 +191,8 @@ void add_public_key_checks(Registry &registry) {
   registry.add("Ed25519", ed25519_check);
   registry.add("ECDSA-P256", ecdsa_check(KeyType::ec_p256));
   registry.add("ECDSA-P384", ecdsa_check(KeyType::ec_p384));
+  registry.add("RSA-PKCS1", rsa_pkcs1_check);
+  registry.add("RSA-PSS", rsa_pss_check);
 }
 
 }  // namespace tls::vectors
