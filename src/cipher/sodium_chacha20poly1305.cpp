@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cstdint>
 #include <string>
 
 #include "cipher/sodium_init.hpp"
@@ -25,11 +26,14 @@ class SodiumChaCha20Poly1305 final : public Aead {
       return make_error(AlertDescription::internal_error,
                         "ChaCha20-Poly1305 seal: nonce must be 12 bytes and tag 16 bytes");
     }
-    // libsodium allows the ciphertext to overwrite the plaintext in place.
+    // libsodium allows the ciphertext to overwrite the plaintext in place. Its output pointer
+    // must not be null even for an empty record (the parameter is declared nonnull).
+    std::uint8_t empty = 0;
+    std::uint8_t *const out = data.empty() ? &empty : data.data();
     unsigned long long tag_len = 0;
-    crypto_aead_chacha20poly1305_ietf_encrypt_detached(
-        data.data(), tag.data(), &tag_len, data.data(), data.size(), aad.data(), aad.size(),
-        nullptr, nonce.data(), key_.data());
+    crypto_aead_chacha20poly1305_ietf_encrypt_detached(out, tag.data(), &tag_len, out, data.size(),
+                                                       aad.data(), aad.size(), nullptr,
+                                                       nonce.data(), key_.data());
     return Status::success();
   }
 
@@ -37,9 +41,11 @@ class SodiumChaCha20Poly1305 final : public Aead {
     if (nonce.size() != kAeadNonceSize || tag.size() != kAeadTagSize) return false;
     // libsodium checks the tag (in constant time) before decrypting anything, so a forged
     // record leaves `data` untouched: the ciphertext, never plaintext.
-    return crypto_aead_chacha20poly1305_ietf_decrypt_detached(
-               data.data(), nullptr, data.data(), data.size(), tag.data(), aad.data(), aad.size(),
-               nonce.data(), key_.data()) == 0;
+    std::uint8_t empty = 0;
+    std::uint8_t *const in_out = data.empty() ? &empty : data.data();
+    return crypto_aead_chacha20poly1305_ietf_decrypt_detached(in_out, nullptr, in_out, data.size(),
+                                                              tag.data(), aad.data(), aad.size(),
+                                                              nonce.data(), key_.data()) == 0;
   }
 
  private:
