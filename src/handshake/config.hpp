@@ -72,9 +72,8 @@ struct Config {
   bool server_preference = true;
 
   // ECDHE groups in preference order, and the TLS 1.2 signature schemes offered / accepted.
-  std::vector<cipher::NamedGroup> groups = {cipher::NamedGroup::x25519,
-                                            cipher::NamedGroup::secp256r1,
-                                            cipher::NamedGroup::secp384r1};
+  std::vector<cipher::NamedGroup> groups = {
+      cipher::NamedGroup::x25519, cipher::NamedGroup::secp256r1, cipher::NamedGroup::secp384r1};
   std::vector<std::uint16_t> signature_schemes;  // empty: default_signature_algorithms()
   bool allow_sha1_signatures = false;            // in handshakes and certificates
 
@@ -100,12 +99,12 @@ struct Config {
   AlpnSelectCallback alpn_select;
   SniCallback sni_callback;
   bool reject_unknown_server_name = false;  // server: unrecognized_name for an unknown name
-  bool extended_master_secret = true;        // offer (client) / accept (server) RFC 7627
+  bool extended_master_secret = true;       // offer (client) / accept (server) RFC 7627
   bool require_extended_master_secret = false;
-  bool encrypt_then_mac = true;  // RFC 7366, for CBC suites
-  std::uint8_t max_fragment_length = 0;  // client: RFC 6066 code 1..4 to ask for; 0: none
-  std::uint16_t record_size_limit = 0;   // RFC 8449 limit to announce; 0: none
-  bool send_fallback_scsv = false;       // client: RFC 7507 (a deliberately lowered max)
+  bool encrypt_then_mac = true;                 // RFC 7366, for CBC suites
+  std::uint8_t max_fragment_length = 0;         // client: RFC 6066 code 1..4 to ask for; 0: none
+  std::uint16_t record_size_limit = 0;          // RFC 8449 limit to announce; 0: none
+  bool send_fallback_scsv = false;              // client: RFC 7507 (a deliberately lowered max)
   bool allow_legacy_renegotiation_peer = true;  // connect to peers without RFC 5746 (no
                                                 // renegotiation with them ever)
   bool allow_client_renegotiation = false;      // server: CVE-2011-1473
@@ -115,7 +114,7 @@ struct Config {
   std::shared_ptr<const cipher::Provider> provider;
 
   // Observation.
-  TraceCallback trace;        // every state, message, alert and (when asked) secret
+  TraceCallback trace;         // every state, message, alert and (when asked) secret
   bool trace_secrets = false;  // include derived secrets in trace events
   bool trace_fields = false;   // decode every message field by field in trace events
   KeylogCallback keylog;

@@ -58,12 +58,12 @@ struct Negotiated {
   bool encrypt_then_mac = false;
   Bytes client_verify_data;  // the last Finished values, for renegotiation_info
   Bytes server_verify_data;
-  std::optional<cipher::NamedGroup> group;         // the (EC)DHE group
-  std::size_t dh_prime_bits = 0;                   // DHE: the size of p
+  std::optional<cipher::NamedGroup> group;             // the (EC)DHE group
+  std::size_t dh_prime_bits = 0;                       // DHE: the size of p
   std::optional<std::uint16_t> peer_signature_scheme;  // TLS 1.2 scheme the peer signed with
   std::optional<std::uint16_t> our_signature_scheme;
-  std::string server_name;  // SNI: sent (client) or received (server)
-  std::string alpn;         // the protocol both agreed on, or empty
+  std::string server_name;                          // SNI: sent (client) or received (server)
+  std::string alpn;                                 // the protocol both agreed on, or empty
   std::vector<x509::Certificate> peer_chain;        // as the peer sent it, leaf first
   std::optional<x509::VerifyResult> verify_result;  // when the peer chain was verified
   std::uint16_t max_fragment_length = 0;            // plaintext limit agreed (0: 2^14)
