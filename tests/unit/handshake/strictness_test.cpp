@@ -51,8 +51,8 @@ const std::vector<HandshakeType> kAllTypes = {HandshakeType::hello_request,
                                               HandshakeType::finished};
 
 // ECDHE with client authentication reaches every read state of both machines.
-const Setup kEveryState{"ECDHE-RSA-AES128-GCM-SHA256", ProtocolVersion::tls12, "server-rsa2048",
-                        true, "client-p256"};
+const PairSetup kEveryState{"ECDHE-RSA-AES128-GCM-SHA256", ProtocolVersion::tls12, "server-rsa2048",
+                            true, "client-p256"};
 
 struct Outcome {
   StepResult result;
@@ -60,7 +60,7 @@ struct Outcome {
   State state_after;
 };
 
-Outcome inject(const Setup &setup, const ReadState &rs, Inject what, HandshakeType type) {
+Outcome inject(const PairSetup &setup, const ReadState &rs, Inject what, HandshakeType type) {
   Pair pair;
   configure(pair, setup);
   pair.start();
@@ -72,7 +72,7 @@ Outcome inject(const Setup &setup, const ReadState &rs, Inject what, HandshakeTy
           pair.side(rs.client).machine->state()};
 }
 
-class Strictness : public testing::TestWithParam<std::tuple<Setup, ReadState>> {};
+class Strictness : public testing::TestWithParam<std::tuple<PairSetup, ReadState>> {};
 
 TEST_P(Strictness, EveryUnexpectedMessageIsRefused) {
   const auto &[setup, rs] = GetParam();
@@ -106,7 +106,7 @@ TEST_P(Strictness, EveryUnexpectedMessageIsRefused) {
   }
 }
 
-std::string strictness_name(const testing::TestParamInfo<std::tuple<Setup, ReadState>> &info) {
+std::string strictness_name(const testing::TestParamInfo<std::tuple<PairSetup, ReadState>> &info) {
   const auto &[setup, rs] = info.param;
   std::string name = std::string(version_name(setup.version)) + "_" + state_name(rs.state);
   for (char &c : name)
@@ -114,13 +114,13 @@ std::string strictness_name(const testing::TestParamInfo<std::tuple<Setup, ReadS
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryReadState, Strictness,
-                         testing::Combine(testing::Values(kEveryState, Setup{"ECDHE-RSA-AES128-SHA",
-                                                                             ProtocolVersion::tls10,
-                                                                             "server-rsa2048", true,
-                                                                             "client-rsa2048"}),
-                                          testing::ValuesIn(read_states())),
-                         strictness_name);
+INSTANTIATE_TEST_SUITE_P(
+    EveryReadState, Strictness,
+    testing::Combine(testing::Values(kEveryState,
+                                     PairSetup{"ECDHE-RSA-AES128-SHA", ProtocolVersion::tls10,
+                                               "server-rsa2048", true, "client-rsa2048"}),
+                     testing::ValuesIn(read_states())),
+    strictness_name);
 
 }  // namespace
 }  // namespace tls::handshake::test

@@ -10,7 +10,7 @@
 
 namespace tls::handshake::test {
 
-struct Setup {
+struct PairSetup {
   const char *suite = "ECDHE-RSA-AES128-GCM-SHA256";
   ProtocolVersion version = ProtocolVersion::tls12;
   const char *server_cert = "server-rsa2048";
@@ -18,7 +18,7 @@ struct Setup {
   const char *client_cert = nullptr;  // the client's certificate, if any
 };
 
-inline void configure(Pair &pair, const Setup &s) {
+inline void configure(Pair &pair, const PairSetup &s) {
   Config &client = pair.client_config();
   Config &server = pair.server_config();
   client.min_version = client.max_version = s.version;
