@@ -606,7 +606,32 @@ bool Peer::send(std::string_view data) {
   return can_send() && process_->write_stdin(data);
 }
 
+// gnutls-cli --verbose prints each record it receives as "- Received[N]: " and N bytes: the
+// application data is those bytes joined (a TLS 1.0 1/n-1 split would otherwise cut the text).
+std::string gnutls_received_payload(std::string_view out) {
+  std::string payload;
+  constexpr std::string_view kMark = "- Received[";
+  std::size_t at = 0;
+  while ((at = out.find(kMark, at)) != std::string_view::npos) {
+    at += kMark.size();
+    std::size_t n = 0;
+    while (at < out.size() && out[at] >= '0' && out[at] <= '9')
+      n = n * 10 + static_cast<std::size_t>(out[at++] - '0');
+    if (out.substr(at, 3) != "]: ") continue;
+    at += 3;
+    payload += out.substr(at, n);
+    at += std::min(n, out.size() - at);
+  }
+  return payload;
+}
+
 bool Peer::wait_received(std::string_view data, std::chrono::milliseconds timeout) {
+  if (tool_ == PeerTool::gnutls && role_ == PeerRole::client)
+    return process_->wait_until(
+        [&](std::string_view out, std::string_view) {
+          return gnutls_received_payload(out).find(data) != std::string::npos;
+        },
+        timeout);
   return process_->wait_for(data, timeout);
 }
 

@@ -138,6 +138,8 @@ class Peer {
 PeerView parse_openssl_view(std::string_view text);  // "Protocol version:" / "Ciphersuite:"
 PeerView parse_gnutls_view(std::string_view text);   // "- Version:", "- Key Exchange:", ...
 PeerView parse_nss_view(std::string_view text);      // "SSL version 3.3 using ..."
+// The application data gnutls-cli --verbose received, from its "- Received[N]: " lines.
+std::string gnutls_received_payload(std::string_view out);
 
 // The suite spellings the tools take on their command lines.
 std::string gnutls_priority(const PeerOptions &options);
