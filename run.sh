@@ -34,9 +34,12 @@ deps() {
   fi
 }
 
+# Line tables (-g1) rather than full debug information: backtraces and sanitizer reports keep
+# file:line, and the builds are markedly faster (CI has two cores).
 configure() {  # configure <dir> [cmake args...]
   local dir=$1; shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" "$@" >/dev/null
 }
 
 build() {
@@ -54,7 +57,9 @@ unit() {
 # same way). Building it once keeps `./run.sh test` within CI's time.
 sanitized_build() {
   configure build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-    -DTLS_SANITIZE=address,undefined -DTLS_BUILD_FUZZERS=ON -DTLS_BUILD_EXAMPLES=ON
+    -DTLS_SANITIZE=address,undefined -DTLS_BUILD_FUZZERS=ON -DTLS_BUILD_EXAMPLES=ON \
+    -DTLS_BUILD_BENCH=OFF \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
   cmake --build build-asan -j "$JOBS"
 }
 
