@@ -1,0 +1,103 @@
+// The client's decisions on a ServerHello: the version, suite, compression method and
+// extensions must be ones it offered, and they settle what the rest of the handshake does.
+#include <algorithm>
+#include <string>
+
+#include "cipher/suites.hpp"
+#include "common/hex.hpp"
+#include "handshake/client_machine.hpp"
+#include "handshake/extension_rules.hpp"
+#include "handshake/extensions.hpp"
+#include "handshake/messages/server_hello.hpp"
+
+namespace tls::handshake {
+
+Status ClientMachine::apply_server_hello(const ServerHello &hello) {
+  HandshakeData &h = hs();
+  const std::uint16_t wire = to_wire(hello.version);
+  const auto version = version_from_wire(wire);
+  if (!version || wire < to_wire(config_->min_version) || wire > to_wire(config_->max_version))
+    return make_error(AlertDescription::protocol_version,
+                      "server chose " + version_text(wire) + ", outside " +
+                          version_name(config_->min_version) + " to " +
+                          version_name(config_->max_version));
+  const cipher::CipherSuite *suite = cipher::find_suite(hello.cipher_suite);
+  if (suite == nullptr || std::find(h.offered_suites.begin(), h.offered_suites.end(),
+                                    hello.cipher_suite) == h.offered_suites.end())
+    return make_error(AlertDescription::illegal_parameter,
+                      "server chose cipher suite 0x" +
+                          to_hex(Bytes{static_cast<std::uint8_t>(hello.cipher_suite >> 8),
+                                       static_cast<std::uint8_t>(hello.cipher_suite)}) +
+                          ", which was not offered");
+  if (!suite->allows(*version))
+    return make_error(AlertDescription::illegal_parameter,
+                      std::string("server chose ") + suite->name + ", which " +
+                          version_name(*version) + " does not allow");
+  if (hello.compression_method != 0)
+    return make_error(AlertDescription::illegal_parameter,
+                      "server chose compression method " +
+                          std::to_string(hello.compression_method) + "; only null was offered");
+  TLS_TRY(check_server_hello_extensions(hello.extensions, h.offered_extension_types, *version));
+  auto ext = parse_extensions(hello.extensions, ExtensionContext::server_hello);
+  if (!ext) return ext.error();
+
+  negotiated_.version = *version;
+  negotiated_.suite = suite;
+  h.server_random = hello.random;
+  negotiated_.server_random.assign(hello.random.begin(), hello.random.end());
+  negotiated_.session_id = hello.session_id;
+  h.kx = *key_exchange_kind_from_mask(suite->kx);
+
+  // RFC 5746: an initial handshake's renegotiation_info is empty.
+  if (ext->renegotiation_info) {
+    if (!ext->renegotiation_info->empty())
+      return make_error(AlertDescription::handshake_failure,
+                        "renegotiation_info is not empty in an initial handshake");
+    negotiated_.secure_renegotiation = true;
+  } else if (!config_->allow_legacy_renegotiation_peer) {
+    return make_error(AlertDescription::handshake_failure,
+                      "the server does not support secure renegotiation (RFC 5746)");
+  }
+  negotiated_.extended_master_secret = ext->extended_master_secret;
+  if (config_->require_extended_master_secret && !negotiated_.extended_master_secret)
+    return make_error(AlertDescription::handshake_failure,
+                      "the server did not agree to the extended master secret (RFC 7627)");
+  if (ext->encrypt_then_mac) {
+    if (suite->bulk().kind != cipher::CipherKind::cbc)
+      return make_error(
+          AlertDescription::illegal_parameter,
+          std::string("encrypt_then_mac with ") + suite->name + ", which is not a CBC suite");
+    negotiated_.encrypt_then_mac = true;
+  }
+  if (ext->alpn) {
+    const std::string &chosen = ext->alpn->front();
+    if (std::find(config_->alpn_protocols.begin(), config_->alpn_protocols.end(), chosen) ==
+        config_->alpn_protocols.end())
+      return make_error(AlertDescription::illegal_parameter,
+                        "server chose ALPN protocol '" + chosen + "', which was not offered");
+    negotiated_.alpn = chosen;
+  }
+  if (!allows_uncompressed_points(*ext))
+    return make_error(AlertDescription::illegal_parameter,
+                      "server's ec_point_formats lacks uncompressed");
+  if (ext->max_fragment_length) {
+    if (*ext->max_fragment_length != config_->max_fragment_length)
+      return make_error(AlertDescription::illegal_parameter,
+                        "server answered max_fragment_length " +
+                            std::to_string(*ext->max_fragment_length) + " to a request for " +
+                            std::to_string(config_->max_fragment_length));
+    h.max_fragment_bytes = max_fragment_length_bytes(*ext->max_fragment_length);
+    negotiated_.max_fragment_length = static_cast<std::uint16_t>(h.max_fragment_bytes);
+    TLS_TRY(records_.set_max_read_plaintext(h.max_fragment_bytes));
+    TLS_TRY(records_.set_max_write_plaintext(h.max_fragment_bytes));
+  }
+  if (ext->record_size_limit) {
+    h.peer_record_size_limit = *ext->record_size_limit;
+    h.our_record_size_limit = config_->record_size_limit;
+  }
+  records_.set_version(*version);
+  note(std::string("negotiated ") + version_name(*version) + " with " + suite->name);
+  return Status::success();
+}
+
+}  // namespace tls::handshake

@@ -1,0 +1,55 @@
+// The server machine (OpenSSL's ssl3_accept):
+//
+//   SR_CLNT_HELLO → SW_SRVR_HELLO → SW_CERT → SW_KEY_EXCH (DHE/ECDHE) → SW_CERT_REQ (when
+//   verifying clients) → SW_SRVR_DONE → SW_FLUSH → SR_CERT (when asked) → SR_KEY_EXCH →
+//   SR_CERT_VRFY (when the client sent a certificate) → SR_CHANGE → SR_FINISHED → SW_CHANGE →
+//   SW_FINISHED → OK
+//
+// SW_SESSION_TICKET, SW_HELLO_REQ and the resumed path belong to sessions and renegotiation and
+// are not entered yet.
+#pragma once
+
+#include <memory>
+
+#include "handshake/machine_core.hpp"
+
+namespace tls::handshake {
+
+struct ClientHello;
+
+class ServerMachine final : public MachineCore {
+ public:
+  ServerMachine(std::shared_ptr<const Config> config, record::RecordLayer &records);
+
+ private:
+  StateResult run_state() override;
+
+  // One function per state (server_states.cpp).
+  StateResult read_client_hello();
+  StateResult write_server_hello();
+  StateResult write_certificate();
+  StateResult write_server_key_exchange();
+  StateResult write_certificate_request();
+  StateResult write_server_hello_done();
+  StateResult flush();
+  StateResult read_client_certificate();
+  StateResult read_client_key_exchange();
+  StateResult read_certificate_verify();
+  StateResult read_change_cipher_spec();
+  StateResult read_finished();
+  StateResult write_change_cipher_spec();
+  StateResult write_finished();
+
+  // Decisions on a parsed ClientHello (server_client_hello.cpp).
+  Status apply_client_hello(const ClientHello &hello);
+  Status choose_suite_and_certificate(const ClientHello &hello);
+  // The state after the certificate (and key exchange) messages.
+  State after_key_exchange() const;
+
+  // What the ServerHello answers (settled in SR_CLNT_HELLO).
+  Extensions reply_;
+  std::optional<cipher::NamedGroup> ecdhe_group_;
+  std::optional<cipher::NamedGroup> dhe_group_;
+};
+
+}  // namespace tls::handshake
