@@ -95,12 +95,9 @@ fuzz() {
 }
 
 demo() {
-  build
-  if [ -x build/tls-step ]; then
-    ./build/tls-step --version tls1.2 --cipher ECDHE-RSA-AES128-GCM-SHA256 --seed 1
-  else
-    ./build/tls-vectors
-  fi
+  configure build
+  cmake --build build -j "$JOBS" --target tls-step
+  ./build/tls-step --version tls1.2 --cipher ECDHE-RSA-AES128-GCM-SHA256 --seed 1
 }
 
 case "${1:-}" in
