@@ -190,11 +190,13 @@ std::vector<Certificate> Connection::peer_certificates() const {
 }
 
 long Connection::verify_result() const {
+  if (impl_->verify_failure) return *impl_->verify_failure;
   if (!impl_->machine || !impl_->machine->negotiated().verify_result) return 0;
   return static_cast<long>(impl_->machine->negotiated().verify_result->error);
 }
 
 std::string Connection::verify_result_text() const {
+  if (impl_->verify_failure) return verify_error_string(*impl_->verify_failure);
   if (!impl_->machine || !impl_->machine->negotiated().verify_result)
     return "no verification took place";
   return impl_->machine->negotiated().verify_result->text;

@@ -181,7 +181,11 @@ TEST(MemoryPair, StateCallbackAndStepping) {
   Connection client(client_ctx);
   ASSERT_TRUE(client.set_hostname("localhost").ok());
   connect_in_memory(client, server);
-  // One state per step: the client's first step sends ClientHello and nothing else.
+  // One state per step: from SSL_ST_BEFORE to CW_CLNT_HELLO, which sends ClientHello and
+  // moves to CR_SRVR_HELLO.
+  ASSERT_TRUE(client.step().ok());
+  EXPECT_EQ(client.state(), HandshakeState::cw_clnt_hello);
+  EXPECT_EQ(client.output_pending(), 0u);  // nothing sent yet
   ASSERT_TRUE(client.step().ok());
   EXPECT_EQ(client.state(), HandshakeState::cr_srvr_hello);
   EXPECT_EQ(client.step().code, IoCode::want_read);  // the server has not answered

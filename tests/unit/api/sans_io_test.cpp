@@ -91,7 +91,10 @@ TEST(SansIo, CApiHandshakeWithNoFd) {
     ASSERT_EQ(tls_feed(server, buffer.data(), n), static_cast<int>(n));
     s = tls_accept(server);
     if (s != 1) {
-      ASSERT_EQ(tls_get_error(server, s), TLS_ERROR_WANT_READ) << tls_error_string(server);
+      // want_write in sans-IO: the server's first flight must be taken before it reads on.
+      const int error = tls_get_error(server, s);
+      ASSERT_TRUE(error == TLS_ERROR_WANT_READ || error == TLS_ERROR_WANT_WRITE)
+          << tls_error_string(server);
     }
     n = tls_take_output(server, buffer.data(), buffer.size());
     tls_feed(client, buffer.data(), n);
