@@ -2,6 +2,7 @@
  * send a GET, print the answer until the server closes.
  *   https_client HOST PORT [CA_FILE] [PATH]
  * Without CA_FILE the system's CA bundle is used. $SSLKEYLOGFILE gets the key log. */
+#define _POSIX_C_SOURCE 200112L /* getaddrinfo under -std=c11 */
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
