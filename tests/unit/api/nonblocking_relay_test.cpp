@@ -19,8 +19,13 @@ struct SocketPair {
   int fds[2] = {-1, -1};
   SocketPair() {
     EXPECT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
-    for (int fd : fds)
+    for (int fd : fds) {
       EXPECT_EQ(fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK), 0);
+      // Small send buffers: a flight or a 16 KiB record leaves in several partial writes, so
+      // flushing stops and resumes mid-record.
+      const int size = 4096;
+      EXPECT_EQ(setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof size), 0);
+    }
   }
   ~SocketPair() {
     close(fds[0]);
