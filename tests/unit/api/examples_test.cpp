@@ -90,14 +90,39 @@ TEST(Examples, EchoServerServesManyClientsAtOnce) {
   EXPECT_EQ(server->wait_exit(std::chrono::seconds(30)), 0) << server->output();
 }
 
+std::string read_text(const std::filesystem::path &path) {
+  std::string text;
+  if (FILE *f = std::fopen(path.c_str(), "r")) {
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+      text.append(buffer, n);
+    std::fclose(f);
+  }
+  return text;
+}
+
 TEST(Examples, HttpsClientAgainstOpensslServer) {
   if (!examples_built()) GTEST_SKIP() << "examples not built";
   if (!program_exists("openssl")) GTEST_SKIP() << "openssl not installed";
   const int port = free_port();
-  Background server(openssl_server(port));
+  const auto tmp = std::filesystem::temp_directory_path();
+  const auto ours = tmp / ("tlspp-keylog-client-" + std::to_string(getpid()));
+  const auto theirs = tmp / ("tlspp-keylog-server-" + std::to_string(getpid()));
+  auto argv = openssl_server(port);
+  argv.insert(argv.end(), {"-keylogfile", theirs.string()});
+  Background server(argv);
   ASSERT_TRUE(wait_for_port(port)) << server.output();
   const auto r =
-      run({example("https_client"), "localhost", std::to_string(port), data_path("root-ca.pem")});
+      run({example("https_client"), "localhost", std::to_string(port), data_path("root-ca.pem")},
+          {}, std::chrono::seconds(60), {"SSLKEYLOGFILE=" + ours.string()});
+  // The key log line ($SSLKEYLOGFILE) is the one OpenSSL writes for the same connection.
+  const std::string our_log = read_text(ours);
+  const std::string their_log = read_text(theirs);
+  std::filesystem::remove(ours);
+  std::filesystem::remove(theirs);
+  ASSERT_EQ(our_log.rfind("CLIENT_RANDOM ", 0), 0u) << our_log;
+  EXPECT_NE(their_log.find(our_log), std::string::npos) << our_log << "\n" << their_log;
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("HTTP/1.0 200 ok"), std::string::npos) << r.output;
   // s_server -www describes the connection: our suite and version.
