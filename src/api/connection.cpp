@@ -7,6 +7,7 @@
 #include "api/connection_impl.hpp"
 #include "api/keylog.hpp"
 #include "api/session_impl.hpp"
+#include "x509/verify_error.hpp"
 
 namespace tls {
 
@@ -16,6 +17,20 @@ Connection::Impl::Impl(const Context &ctx)
 Status Connection::Impl::start_handshake() {
   if (machine) return {};
   config = context.config();
+  if (config->verify_mode != handshake::VerifyMode::none) {
+    // This connection's own copy, so that the verify callback can say which error failed it.
+    auto own = std::make_shared<handshake::Config>(*config);
+    own->verify_callback = [this, inner = config->verify_callback](
+                               bool ok, const x509::Certificate &cert, int depth,
+                               x509::VerifyError error) {
+      const bool accepted = inner ? inner(ok, cert, depth, error) : ok;
+      if (!accepted && !verify_failure)
+        verify_failure =
+            static_cast<long>(ok ? x509::VerifyError::application_verification : error);
+      return accepted;
+    };
+    config = std::move(own);
+  }
   if (to_wire(config->min_version) > to_wire(config->max_version)) {
     return make_error(AlertDescription::internal_error,
                       std::string("version range is empty: minimum ") +

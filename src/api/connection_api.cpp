@@ -190,11 +190,13 @@ std::vector<Certificate> Connection::peer_certificates() const {
 }
 
 long Connection::verify_result() const {
+  if (impl_->verify_failure) return *impl_->verify_failure;
   if (!impl_->machine || !impl_->machine->negotiated().verify_result) return 0;
   return static_cast<long>(impl_->machine->negotiated().verify_result->error);
 }
 
 std::string Connection::verify_result_text() const {
+  if (impl_->verify_failure) return verify_error_string(*impl_->verify_failure);
   if (!impl_->machine || !impl_->machine->negotiated().verify_result)
     return "no verification took place";
   return impl_->machine->negotiated().verify_result->text;
@@ -233,8 +235,10 @@ std::string Connection::error_text() const {
   };
   const auto &machine = impl_->machine;
   if (machine && machine->error()) {
-    append(std::string(handshake::state_name(impl_->failed_in)) + ": " +
-           machine->error()->to_string());
+    // The machine's reasons usually name the state already.
+    const std::string state = handshake::state_name(impl_->failed_in);
+    const std::string error = machine->error()->to_string();
+    append(error.find(state) == std::string::npos ? state + ": " + error : error);
   } else if (impl_->records->error() &&
              impl_->records->error()->alert != AlertDescription::close_notify) {
     const bool in_handshake = machine && !machine->done();

@@ -69,6 +69,10 @@ struct Connection::Impl {
   bool handshake_finished = false;  // on_handshake_done() ran for the current handshake
   handshake::State failed_in = handshake::State::before;  // the state that failed
   std::optional<AlertRecord> last_alert;
+  // The first verification error the handshake did not override (X509_V_ERR_*), recorded by
+  // a per-connection wrapper of the verify callback: the handshake keeps a verify result only
+  // when the chain passed.
+  std::optional<long> verify_failure;
   std::string io_error;  // transport failures and end-of-stream surprises
   IoCode last_code = IoCode::ok;
   Session session;

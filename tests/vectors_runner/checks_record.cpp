@@ -15,10 +15,10 @@
 #include <memory>
 #include <string>
 
+#include "cipher/forwarding_provider.hpp"
 #include "cipher/key_schedule.hpp"
 #include "cipher/suites.hpp"
 #include "common/reader.hpp"
-#include "forwarding_provider.hpp"
 #include "record/protection_builder.hpp"
 #include "runner.hpp"
 
@@ -28,10 +28,13 @@ namespace {
 
 // Hands out the given bytes as "random" (then falls back to the inner provider): sealing with it
 // reproduces a record whose explicit IV the original sender drew.
-class ScriptedRandomProvider final : public testing::ForwardingProvider {
+class ScriptedRandomProvider final : public cipher::ForwardingProvider {
  public:
+  // Does not own `inner`, which outlives the check that uses this provider.
   ScriptedRandomProvider(const cipher::Provider &inner, ByteView script)
-      : ForwardingProvider(inner), script_(script.begin(), script.end()) {}
+      : ForwardingProvider(std::shared_ptr<const cipher::Provider>(
+            std::shared_ptr<const cipher::Provider>(), &inner)),
+        script_(script.begin(), script.end()) {}
   void random(MutableByteView out) const override {
     for (std::uint8_t &b : out) {
       if (script_.empty()) {

@@ -86,6 +86,20 @@ TEST(Negative, ApplicationDataBeforeFinished) {
   EXPECT_EQ(inject_at({}, kServer, State::sr_key_exch, Inject::application_data), kUnexpected);
 }
 
+TEST(Negative, WrongFinishedIsDecryptError) {
+  const Bytes wrong(12, 0);
+  EXPECT_EQ(
+      inject_at({}, kClient, State::cr_finished, Inject::handshake, HandshakeType::finished, wrong),
+      AlertDescription::decrypt_error);
+  EXPECT_EQ(
+      inject_at({}, kServer, State::sr_finished, Inject::handshake, HandshakeType::finished, wrong),
+      AlertDescription::decrypt_error);
+  const Bytes wrong_ssl3(36, 0);
+  EXPECT_EQ(inject_at({"AES128-SHA", ProtocolVersion::ssl3}, kClient, State::cr_finished,
+                      Inject::handshake, HandshakeType::finished, wrong_ssl3),
+            AlertDescription::decrypt_error);
+}
+
 TEST(Negative, SecondClientHelloMidHandshake) {
   EXPECT_EQ(
       inject_at({}, kServer, State::sr_key_exch, Inject::handshake, HandshakeType::client_hello),

@@ -172,13 +172,18 @@ std::optional<Bytes> Pair::send_application_data(bool from_client, ByteView data
   auto written = from.records->write_application_data(data);
   if (!written || *written != data.size()) return std::nullopt;
   move_output(from_client);
-  to.records->feed(to.inbox);
-  to.inbox.clear();
   Bytes got;
+  // The receiver's buffer may be smaller than what waits (record size limits): feed in turns.
   for (;;) {
+    const std::size_t taken = to.records->feed(to.inbox);
+    to.inbox.erase(to.inbox.begin(), to.inbox.begin() + static_cast<std::ptrdiff_t>(taken));
     auto ev = to.records->next_event();
     if (!ev) return std::nullopt;
-    if (ev->kind == record::Event::Kind::need_more_input) break;
+    if (ev->kind == record::Event::Kind::need_more_input) {
+      if (to.inbox.empty()) break;
+      if (taken == 0) return std::nullopt;
+      continue;
+    }
     if (ev->kind != record::Event::Kind::application_data) return std::nullopt;
     append(got, ev->application_data);
   }

@@ -4,14 +4,14 @@
 
 #include <memory>
 
-#include "forwarding_provider.hpp"
+#include "cipher/forwarding_provider.hpp"
 
 namespace tls::record::testing {
 
-class CountingProvider final : public tls::testing::ForwardingProvider {
+class CountingProvider final : public cipher::ForwardingProvider {
  public:
   explicit CountingProvider(std::shared_ptr<const cipher::Provider> inner)
-      : ForwardingProvider(*inner), owner_(std::move(inner)) {}
+      : ForwardingProvider(std::move(inner)) {}
 
   std::unique_ptr<cipher::HashCompressor> compressor(cipher::HashAlg alg) const override {
     return std::make_unique<Counting>(inner().compressor(alg), count_);
@@ -44,7 +44,6 @@ class CountingProvider final : public tls::testing::ForwardingProvider {
     std::shared_ptr<std::size_t> count_;
   };
 
-  std::shared_ptr<const cipher::Provider> owner_;
   std::shared_ptr<std::size_t> count_ = std::make_shared<std::size_t>(0);
 };
 
