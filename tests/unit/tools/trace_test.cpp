@@ -44,7 +44,7 @@ class TraceTest : public ::testing::Test {
 TEST_F(TraceTest, StateNamesEveryStateOfAFullHandshakeInOrder) {
   ToolServer server(server_args({"-state", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256"}));
   ASSERT_NE(server.port(), 0) << server.output();
-  const auto r = client({"-state"});
+  const auto r = client(server, {"-state"});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(in_order(
       r.output, {"SSL_connect: SSL3_ST_CW_CLNT_HELLO\n", "SSL_connect: SSL3_ST_CR_SRVR_HELLO\n",
@@ -67,7 +67,7 @@ TEST_F(TraceTest, StateNamesEveryStateOfAFullHandshakeInOrder) {
 TEST_F(TraceTest, MsgShowsDirectionTypeLengthAndHex) {
   ToolServer server(server_args({"-msg"}));
   ASSERT_NE(server.port(), 0) << server.output();
-  const auto r = client({"-msg"});
+  const auto r = client(server, {"-msg"});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   // ServerHelloDone is four bytes, always: type 14, length 0.
   EXPECT_TRUE(contains(r.output,
@@ -92,12 +92,12 @@ TEST_F(TraceTest, MsgShowsDirectionTypeLengthAndHex) {
 TEST_F(TraceTest, TraceDecodesEveryMessageFieldByField) {
   ToolServer server(server_args({"-trace"}));
   ASSERT_NE(server.port(), 0) << server.output();
-  const auto r = client({"-trace", "-servername", "localhost"});
+  const auto r = client(server, {"-trace", "-servername", "localhost"});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(in_order(
       r.output,
       {"[client] state SSL3_ST_CW_CLNT_HELLO\n", "[client] sent ClientHello, ",
-       " bytes, in SSL3_ST_CW_CLNT_HELLO\n", "client_version = 0303  (TLSv1.2)\n", "localhost",
+       " bytes, in SSL3_ST_CW_CLNT_HELLO\n", "client_version = 0303  (TLSv1.2 (0x0303))\n", "localhost",
        "[client] received ServerHello, ", "[client] received Certificate, ",
        "[client] received ServerHelloDone, 4 bytes", "[client] sent ClientKeyExchange, ",
        "[client] sent ChangeCipherSpec in SSL3_ST_CW_CHANGE\n", "[client] sent Finished, 16 bytes",
@@ -115,7 +115,7 @@ TEST_F(TraceTest, ShowkeysPrintsTheSecretsTheKeyLogAgreesWith) {
   std::filesystem::remove(keylog);
   ToolServer server(server_args({}));
   ASSERT_NE(server.port(), 0) << server.output();
-  const auto r = client({"-showkeys", "-keylogfile", keylog});
+  const auto r = client(server, {"-showkeys", "-keylogfile", keylog});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   std::ifstream in(keylog);
   std::string line;
@@ -129,7 +129,7 @@ TEST_F(TraceTest, ShowkeysPrintsTheSecretsTheKeyLogAgreesWith) {
 TEST_F(TraceTest, FailureOnBothSidesNamesStateAlertAndReason) {
   ToolServer server(server_args({"-cipher", "ECDHE-RSA-AES128-GCM-SHA256"}));
   ASSERT_NE(server.port(), 0) << server.output();
-  const auto r = client({"-cipher", "ECDHE-RSA-AES256-GCM-SHA384"});
+  const auto r = client(server, {"-cipher", "ECDHE-RSA-AES256-GCM-SHA384"});
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(contains(r.output, "handshake failed in SSL3_ST_CR_SRVR_HELLO\n")) << r.output;
   EXPECT_TRUE(contains(r.output, "alert: handshake_failure (fatal, received)\n")) << r.output;
