@@ -1,5 +1,5 @@
 // The examples, run as programs: against each other and against openssl s_server / s_client.
-#include <regex>
+#include <cstdlib>
 
 #include "api_test_util.hpp"
 #include "process.hpp"
@@ -22,10 +22,12 @@ int start_echo_server(std::unique_ptr<Background> &server, int max_clients) {
   server = std::make_unique<Background>(
       std::vector<std::string>{example("echo_server"), "0", data_path("server-rsa2048.chain.pem"),
                                data_path("server-rsa2048.key"), std::to_string(max_clients)});
+  const std::string marker = "listening on ";
   for (int i = 0; i < 200; ++i) {
-    std::smatch m;
     const std::string out = server->output();
-    if (std::regex_search(out, m, std::regex("listening on ([0-9]+)"))) return std::stoi(m[1]);
+    if (const auto at = out.find(marker);
+        at != std::string::npos && out.find('\n', at) != std::string::npos)
+      return std::atoi(out.c_str() + at + marker.size());
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   return 0;
