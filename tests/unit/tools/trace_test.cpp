@@ -97,8 +97,8 @@ TEST_F(TraceTest, TraceDecodesEveryMessageFieldByField) {
   EXPECT_TRUE(in_order(
       r.output,
       {"[client] state SSL3_ST_CW_CLNT_HELLO\n", "[client] sent ClientHello, ",
-       " bytes, in SSL3_ST_CW_CLNT_HELLO\n", "client_version = 0303  (TLSv1.2 (0x0303))\n", "localhost",
-       "[client] received ServerHello, ", "[client] received Certificate, ",
+       " bytes, in SSL3_ST_CW_CLNT_HELLO\n", "client_version = 0303  (TLSv1.2 (0x0303))\n",
+       "localhost", "[client] received ServerHello, ", "[client] received Certificate, ",
        "[client] received ServerHelloDone, 4 bytes", "[client] sent ClientKeyExchange, ",
        "[client] sent ChangeCipherSpec in SSL3_ST_CW_CHANGE\n", "[client] sent Finished, 16 bytes",
        "[client] received ChangeCipherSpec in SSL3_ST_CR_CHANGE\n",
@@ -108,22 +108,31 @@ TEST_F(TraceTest, TraceDecodesEveryMessageFieldByField) {
                        {"[1] [server] received ClientHello, ", "[1] [server] sent ServerHello, "}));
 }
 
-TEST_F(TraceTest, ShowkeysPrintsTheSecretsTheKeyLogAgreesWith) {
-  const std::string keylog = (std::filesystem::temp_directory_path() /
-                              ("tlspp-tools-showkeys-" + std::to_string(getpid())))
-                                 .string();
+TEST_F(TraceTest, ShowkeysPrintsTheSecretsBothKeyLogsAgreeWith) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string keylog = (dir / ("tlspp-tools-showkeys-" + std::to_string(getpid()))).string();
+  const std::string server_keylog = keylog + "-server";
   std::filesystem::remove(keylog);
-  ToolServer server(server_args({}));
+  std::filesystem::remove(server_keylog);
+  ToolServer server(server_args({"-keylogfile", server_keylog}));
   ASSERT_NE(server.port(), 0) << server.output();
   const auto r = client(server, {"-showkeys", "-keylogfile", keylog});
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  std::ifstream in(keylog);
-  std::string line;
-  std::getline(in, line);
+  EXPECT_EQ(server.wait_exit(std::chrono::seconds(20)), 0) << server.output();
+  const auto first_line = [](const std::string &path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+  };
+  const std::string line = first_line(keylog);
   ASSERT_TRUE(line.starts_with("CLIENT_RANDOM ")) << line;
+  EXPECT_EQ(first_line(server_keylog), line);
   const std::string master = line.substr(line.rfind(' ') + 1);
+  EXPECT_EQ(master.size(), 96u);
   EXPECT_TRUE(contains(r.output, "derived master_secret (48 bytes): " + master)) << r.output;
   std::filesystem::remove(keylog);
+  std::filesystem::remove(server_keylog);
 }
 
 TEST_F(TraceTest, FailureOnBothSidesNamesStateAlertAndReason) {
