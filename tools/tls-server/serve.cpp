@@ -161,7 +161,9 @@ class Server {
       if (!r.ok()) {
         std::fputs(prefixed(failure_text(conn, c.last_state), tag(c)).c_str(), stdout);
         std::fflush(stdout);
-        return false;
+        // The alert is on its way; closing now, with the client's flight unread, would reset
+        // the connection and the client could lose the alert. Drain first.
+        return start_draining(c);
       }
       c.phase = Client::Phase::data;
       if (!o_.quiet) {
@@ -206,11 +208,7 @@ class Server {
         return true;
       }
       if (!r.ok() && r.code != IoCode::want_read) return false;
-      ::shutdown(c.fd, SHUT_WR);
-      c.phase = Client::Phase::draining;
-      c.events = POLLIN;
-      c.drain_deadline = Clock::now() + std::chrono::seconds(2);
-      return true;
+      return start_draining(c);
     }
     if (c.phase == Client::Phase::draining) {
       char sink[4096];
@@ -223,6 +221,16 @@ class Server {
         return false;  // the client hung up (or the socket failed): done
       }
     }
+    return true;
+  }
+
+  // Half-closes the socket and reads (and drops) what the client still sends until it hangs
+  // up or 2 s pass.
+  static bool start_draining(Client &c) {
+    ::shutdown(c.fd, SHUT_WR);
+    c.phase = Client::Phase::draining;
+    c.events = POLLIN;
+    c.drain_deadline = Clock::now() + std::chrono::seconds(2);
     return true;
   }
 
