@@ -120,6 +120,11 @@ class Connection {
   std::string server_name() const;    // SNI: sent (client) or received (server)
   bool session_resumed() const;
   bool extended_master_secret() const;
+  bool secure_renegotiation() const;  // both sides speak RFC 5746 (renegotiation_info)
+  // Server: what the client offered in its ClientHello, as IANA values in the client's order
+  // (for diagnostics such as tls-server -www; names from cipher_suite_text / extension_text).
+  std::vector<std::uint16_t> client_cipher_suites() const;
+  std::vector<std::uint16_t> client_extensions() const;
   Session session() const;  // after the handshake
   std::optional<AlertRecord> last_alert() const;
   // What failed: the state, the alert, why ("SSL3_ST_CR_CERT: bad_certificate: certificate

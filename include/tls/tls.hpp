@@ -15,6 +15,7 @@
 #include <tls/context.hpp>
 #include <tls/error.hpp>
 #include <tls/handshake_state.hpp>
+#include <tls/iana.hpp>
 #include <tls/io.hpp>
 #include <tls/private_key_callback.hpp>
 #include <tls/session.hpp>

@@ -218,6 +218,20 @@ bool Connection::extended_master_secret() const {
   return impl_->machine && impl_->machine->negotiated().extended_master_secret;
 }
 
+bool Connection::secure_renegotiation() const {
+  return impl_->machine && impl_->machine->negotiated().secure_renegotiation;
+}
+
+std::vector<std::uint16_t> Connection::client_cipher_suites() const {
+  return impl_->machine ? impl_->machine->negotiated().client_cipher_suites
+                        : std::vector<std::uint16_t>();
+}
+
+std::vector<std::uint16_t> Connection::client_extensions() const {
+  return impl_->machine ? impl_->machine->negotiated().client_extensions
+                        : std::vector<std::uint16_t>();
+}
+
 Session Connection::session() const {
   return impl_->session;
 }
