@@ -15,6 +15,7 @@
 #include "handshake/messages/certificate_verify.hpp"
 #include "handshake/messages/client_key_exchange.hpp"
 #include "handshake/messages/finished.hpp"
+#include "handshake/messages/new_session_ticket.hpp"
 #include "handshake/messages/server_hello.hpp"
 #include "handshake/messages/server_hello_done.hpp"
 #include "handshake/messages/server_key_exchange.hpp"
@@ -27,7 +28,22 @@ namespace tls::handshake {
 StateResult ClientMachine::write_client_hello() {
   HandshakeData &h = hs();
   provider().random(h.client_random);
-  auto built = build_client_hello(*config_, params_.hostname, h.client_random);
+  ClientHelloExtras extras;
+  if (auto offer = session_to_offer()) {
+    // RFC 5077 §3.4: with a ticket and no id, the client makes one up, so that an echo of it
+    // in the ServerHello says the ticket was accepted.
+    if (offer->session_id.empty()) {
+      offer->session_id.resize(kMaxSessionIdLength);
+      provider().random(offer->session_id);
+    }
+    extras.session_id = offer->session_id;
+    if (config_->session_tickets && !offer->ticket.empty()) extras.session_ticket = offer->ticket;
+    note("offering a session for resumption" +
+         std::string(extras.session_ticket ? " (with its ticket)" : " (by id)"));
+    h.offered_session = std::move(offer);
+  }
+  if (config_->session_tickets && !extras.session_ticket) extras.session_ticket = Bytes{};
+  auto built = build_client_hello(*config_, params_.hostname, h.client_random, extras);
   if (!built) return built.error();
   h.client_version = to_wire(config_->max_version);
   h.offered_suites = built->hello.cipher_suites;
@@ -52,7 +68,14 @@ StateResult ClientMachine::read_server_hello() {
   if (!hello) return hello.error();
   TLS_TRY(apply_server_hello(*hello));
   accept(**in);
-  go(State::cr_cert);
+  if (negotiated_.resumed) {
+    // Abbreviated: the server's ChangeCipherSpec and Finished come next, after a ticket if
+    // one was promised.
+    TLS_TRY(derive_resumed_keys());
+    go(hs().ticket_expected ? State::cr_session_ticket : State::cr_change);
+  } else {
+    go(State::cr_cert);
+  }
   return Beat::next;
 }
 
@@ -237,6 +260,29 @@ StateResult ClientMachine::write_finished() {
   Bytes verify_data = our_finished();
   negotiated_.client_verify_data = verify_data;
   TLS_TRY(send(serialize_message(Finished{std::move(verify_data)}, negotiated_.version)));
+  if (negotiated_.resumed) {
+    finish_handshake();
+    return Beat::next;
+  }
+  go(hs().ticket_expected ? State::cr_session_ticket : State::cr_change);
+  return Beat::next;
+}
+
+StateResult ClientMachine::read_session_ticket() {
+  auto in = receive({HandshakeType::new_session_ticket});
+  if (!in) return in.error();
+  if (!*in) return Beat::wait_input;
+  auto ticket = NewSessionTicket::parse((*in)->body);
+  if (!ticket) return ticket.error();
+  // An empty ticket: the server promised one and then decided not to issue it (RFC 5077 §3.3);
+  // a ticket we offered stays valid.
+  if (!ticket->ticket.empty()) {
+    negotiated_.session_ticket = std::move(ticket->ticket);
+    negotiated_.ticket_lifetime_hint = ticket->lifetime_hint;
+    note("received a session ticket (lifetime hint " + std::to_string(ticket->lifetime_hint) +
+         " s)");
+  }
+  accept(**in);
   go(State::cr_change);
   return Beat::next;
 }
@@ -259,6 +305,10 @@ StateResult ClientMachine::read_finished() {
   TLS_TRY(check_peer_finished(finished->verify_data));
   accept(**in);
   negotiated_.server_verify_data = finished->verify_data;
+  if (negotiated_.resumed) {
+    go(State::cw_change);  // abbreviated: our ChangeCipherSpec and Finished close it
+    return Beat::next;
+  }
   finish_handshake();
   return Beat::next;
 }

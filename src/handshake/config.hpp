@@ -47,6 +47,8 @@ using AlpnSelectCallback =
     std::function<std::optional<std::string>(const std::vector<std::string> &client_protocols)>;
 
 struct Config;
+class SessionCache;
+class TicketKeys;
 
 // What the server's SNI callback decides for a requested name: go on with this configuration,
 // switch to another (its certificates and settings), or refuse with unrecognized_name.
@@ -109,6 +111,13 @@ struct Config {
                                                 // renegotiation with them ever)
   bool allow_client_renegotiation = false;      // server: CVE-2011-1473
   bool allow_renegotiation = true;              // client: follow a server's HelloRequest
+
+  // Sessions. A server resumes by id from `session_cache` (null: no cache, no session ids
+  // given out) and issues / accepts RFC 5077 tickets under `ticket_keys` (null: none) when
+  // `session_tickets` is on; a client offers a ticket extension when `session_tickets` is on.
+  std::shared_ptr<SessionCache> session_cache;
+  std::shared_ptr<TicketKeys> ticket_keys;
+  bool session_tickets = true;
 
   // Everything crypto, and the clock.
   std::shared_ptr<const cipher::Provider> provider;

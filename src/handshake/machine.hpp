@@ -19,6 +19,7 @@
 #include "common/error.hpp"
 #include "common/secure_buffer.hpp"
 #include "handshake/config.hpp"
+#include "handshake/session.hpp"
 #include "handshake/state.hpp"
 #include "record/record_layer.hpp"
 #include "x509/certificate.hpp"
@@ -41,6 +42,10 @@ struct ConnectionParams {
   // Client: the name sent in server_name and checked against the server's certificate (a DNS
   // name or an IP address literal; an IP address is checked but not sent).
   std::string hostname;
+  // Client: a session from an earlier connection to offer for resumption (by its id, or its
+  // ticket when it has one). Offered only when its version, suite and server name fit this
+  // connection; the server may still decline, and a full handshake follows.
+  std::optional<Session> session;
 };
 
 // What the handshake settled, for the application and for tests. Filled as the handshake goes;
@@ -52,7 +57,10 @@ struct Negotiated {
   Bytes server_random;
   Bytes session_id;
   SecureBuffer master_secret;
-  bool resumed = false;
+  bool resumed = false;              // an abbreviated handshake
+  std::int64_t session_created = 0;  // when the session's full handshake ran (provider clock)
+  Bytes session_ticket;              // client: the RFC 5077 ticket held for this session
+  std::uint32_t ticket_lifetime_hint = 0;
   bool extended_master_secret = false;
   bool secure_renegotiation = false;  // both sides speak RFC 5746
   bool encrypt_then_mac = false;
@@ -89,6 +97,12 @@ class Machine {
   const std::optional<Error> &error() const { return error_; }
   const Negotiated &negotiated() const { return negotiated_; }
   const Config &config() const { return *config_; }
+  // The session to resume later, once the handshake is done (nullopt before, or when the
+  // session cannot be resumed: no id and no ticket).
+  std::optional<Session> session() const;
+  // What the handshake settled so far as a Session, whatever the state (a server seals this
+  // into its ticket before the handshake ends).
+  Session session_snapshot() const;
 
  protected:
   Machine(std::shared_ptr<const Config> config, record::RecordLayer &records)

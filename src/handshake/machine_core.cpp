@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cipher/key_schedule.hpp"
+#include "cipher/suites.hpp"
 #include "common/ct.hpp"
 #include "handshake/finished_value.hpp"
 #include "handshake/master_secret.hpp"
@@ -295,6 +296,47 @@ Status MachineCore::derive_keys() {
   trace_secret("server_write_key", h.key_block.server_write_key);
   trace_secret("client_write_iv", h.key_block.client_write_iv);
   trace_secret("server_write_iv", h.key_block.server_write_iv);
+  return Status::success();
+}
+
+Status MachineCore::derive_resumed_keys() {
+  HandshakeData &h = *hs_;
+  const cipher::CipherSuite &suite = *negotiated_.suite;
+  trace_secret("master_secret", negotiated_.master_secret);
+  if (config_->keylog) config_->keylog(keylog_line(h.client_random, negotiated_.master_secret));
+  h.key_block =
+      cipher::derive_key_block(provider(), negotiated_.version, suite, negotiated_.master_secret,
+                               h.client_random, h.server_random);
+  trace_secret("client_write_mac_key", h.key_block.client_write_mac_key);
+  trace_secret("server_write_mac_key", h.key_block.server_write_mac_key);
+  trace_secret("client_write_key", h.key_block.client_write_key);
+  trace_secret("server_write_key", h.key_block.server_write_key);
+  trace_secret("client_write_iv", h.key_block.client_write_iv);
+  trace_secret("server_write_iv", h.key_block.server_write_iv);
+  return Status::success();
+}
+
+Status MachineCore::adopt_session(const Session &session) {
+  const cipher::CipherSuite *suite = cipher::find_suite(session.cipher_suite);
+  if (suite == nullptr)
+    return make_error(AlertDescription::internal_error, "resumed session has an unknown suite");
+  std::vector<x509::Certificate> chain;
+  for (const Bytes &der : session.peer_chain) {
+    auto cert = x509::Certificate::parse(der);
+    if (!cert)
+      return make_error(
+          AlertDescription::internal_error,
+          "resumed session's peer certificate does not parse: " + cert.error().reason);
+    chain.push_back(std::move(cert.value()));
+  }
+  negotiated_.version = session.version;
+  negotiated_.suite = suite;
+  negotiated_.master_secret = session.master_secret;
+  negotiated_.extended_master_secret = session.extended_master_secret;
+  negotiated_.peer_chain = std::move(chain);
+  negotiated_.session_created = session.created;
+  negotiated_.resumed = true;
+  hs_->kx = *key_exchange_kind_from_mask(suite->kx);
   return Status::success();
 }
 

@@ -74,6 +74,12 @@ class MachineCore : public Machine {
   // ---- Keys ----------------------------------------------------------------------------------
   // Master secret and key block from hs().pre_master (which is then wiped); key log line.
   Status derive_keys();
+  // An abbreviated handshake: the key block from the resumed master secret (already in
+  // negotiated_) and the new randoms; key log line.
+  Status derive_resumed_keys();
+  // Takes over what a resumed session settled: version, suite, master secret, EMS, the peer's
+  // chain (parsed again; not verified again), when it was made.
+  Status adopt_session(const Session &session);
   Status install_keys(record::Direction direction);
   // Our Finished value / a check of the peer's.
   Bytes our_finished();

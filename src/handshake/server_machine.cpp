@@ -39,8 +39,9 @@ StateResult ServerMachine::run_state() {
       return write_change_cipher_spec();
     case State::sw_finished:
       return write_finished();
-    case State::sw_hello_req:       // renegotiation: not entered yet
-    case State::sw_session_ticket:  // session tickets: not entered yet
+    case State::sw_session_ticket:
+      return write_session_ticket();
+    case State::sw_hello_req:  // renegotiation: not entered yet
     default:
       return make_error(AlertDescription::internal_error,
                         std::string("the server has no state ") + state_name(state_));
