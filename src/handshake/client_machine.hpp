@@ -22,6 +22,9 @@ class ClientMachine final : public MachineCore {
   ClientMachine(std::shared_ptr<const Config> config, record::RecordLayer &records,
                 ConnectionParams params);
 
+  Status renegotiate(std::optional<VerifyMode> verify_mode = std::nullopt) override;
+  Result<bool> handle_post_handshake(ByteView message) override;
+
  private:
   StateResult run_state() override;
 
@@ -43,6 +46,8 @@ class ClientMachine final : public MachineCore {
 
   // The session from ConnectionParams when this connection can offer it (client_server_hello.cpp).
   std::optional<Session> session_to_offer();
+  // RFC 5746 on a ServerHello, initial or renegotiated (client_renegotiation.cpp).
+  Status check_renegotiation_info(const std::optional<Bytes> &info, ProtocolVersion version);
 
   // Decisions on a parsed ServerHello (client_server_hello.cpp).
   Status apply_server_hello(const struct ServerHello &hello);

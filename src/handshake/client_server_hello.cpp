@@ -78,16 +78,7 @@ Status ClientMachine::apply_server_hello(const ServerHello &hello) {
   negotiated_.session_id = hello.session_id;
   h.kx = *key_exchange_kind_from_mask(suite->kx);
 
-  // RFC 5746: an initial handshake's renegotiation_info is empty.
-  if (ext->renegotiation_info) {
-    if (!ext->renegotiation_info->empty())
-      return make_error(AlertDescription::handshake_failure,
-                        "renegotiation_info is not empty in an initial handshake");
-    negotiated_.secure_renegotiation = true;
-  } else if (!config_->allow_legacy_renegotiation_peer) {
-    return make_error(AlertDescription::handshake_failure,
-                      "the server does not support secure renegotiation (RFC 5746)");
-  }
+  TLS_TRY(check_renegotiation_info(ext->renegotiation_info, *version));
   negotiated_.extended_master_secret = ext->extended_master_secret;
   if (config_->require_extended_master_secret && !negotiated_.extended_master_secret)
     return make_error(AlertDescription::handshake_failure,

@@ -29,7 +29,11 @@ StateResult ClientMachine::write_client_hello() {
   HandshakeData &h = hs();
   provider().random(h.client_random);
   ClientHelloExtras extras;
-  if (auto offer = session_to_offer()) {
+  if (renegotiating_) {
+    start_renegotiated_handshake();
+    extras.renegotiating = true;
+    extras.renegotiated_connection = previous()->client_verify_data;
+  } else if (auto offer = session_to_offer()) {
     // RFC 5077 §3.4: with a ticket and no id, the client makes one up, so that an echo of it
     // in the ServerHello says the ticket was accepted.
     if (offer->session_id.empty()) {
@@ -63,6 +67,10 @@ StateResult ClientMachine::write_client_hello() {
 StateResult ClientMachine::read_server_hello() {
   auto in = receive({HandshakeType::server_hello});
   if (!in) return in.error();
+  if (renegotiation_declined_) {
+    abandon_renegotiation();
+    return Beat::next;
+  }
   if (!*in) return Beat::wait_input;
   auto hello = ServerHello::parse((*in)->body);
   if (!hello) return hello.error();
@@ -91,6 +99,7 @@ StateResult ClientMachine::read_server_certificate() {
   auto chain = check_peer_chain(*config_, message->certificate_list, x509::Purpose::server,
                                 config_->check_hostname ? params_.hostname : std::string(), verify);
   if (!chain) return chain.error();
+  TLS_TRY(check_peer_unchanged(chain->chain.front().der()));
   const cipher::PublicKey &key = chain->chain.front().public_key();
   if (!key_fits_auth(key.type, negotiated_.suite->auth, negotiated_.version))
     return make_error(AlertDescription::unsupported_certificate,

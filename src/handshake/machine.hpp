@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <tls/version.hpp>
@@ -91,6 +92,25 @@ class Machine {
   // Runs exactly one state.
   virtual StepResult step() = 0;
 
+  // ---- Renegotiation (RFC 5746), once the handshake is done ----------------------------------
+  // Starts a new handshake over the protected connection: a client sends a ClientHello, a server
+  // a HelloRequest (and, with `verify_mode`, asks for a client certificate this time). Refused
+  // unless both sides speak RFC 5746. Then step() as for the first handshake.
+  virtual Status renegotiate(std::optional<VerifyMode> verify_mode = std::nullopt) = 0;
+  // A handshake message that arrived after the handshake (the owner read it from the record
+  // layer): a client takes a HelloRequest, a server a ClientHello. True: a renegotiation began,
+  // step() again. False: declined with a no_renegotiation warning (queued), the connection goes
+  // on. An error for anything else (unexpected_message); the owner fails the connection.
+  virtual Result<bool> handle_post_handshake(ByteView message) = 0;
+  // Application data that arrived while a renegotiation ran, in order; the owner hands it to
+  // the application before anything it reads from the record layer afterwards.
+  Bytes take_application_data() { return std::exchange(application_data_, Bytes{}); }
+  bool has_application_data() const { return !application_data_.empty(); }
+  // True while a renegotiation runs.
+  bool renegotiating() const { return renegotiating_; }
+  // Completed handshakes on this connection (1 after the first).
+  unsigned handshakes() const { return handshakes_; }
+
   State state() const { return state_; }
   bool done() const { return state_ == State::ok; }
   // Set once the machine failed; the same error every time after.
@@ -113,6 +133,9 @@ class Machine {
   State state_ = State::before;
   std::optional<Error> error_;
   Negotiated negotiated_;
+  Bytes application_data_;  // arrived during a renegotiation, not yet taken
+  bool renegotiating_ = false;
+  unsigned handshakes_ = 0;
 };
 
 }  // namespace tls::handshake

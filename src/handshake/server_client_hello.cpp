@@ -106,15 +106,7 @@ Status ServerMachine::apply_client_hello(const ClientHello &hello) {
   const cipher::CipherSuite &suite = *negotiated_.suite;
 
   // RFC 5746: renegotiation_info (empty in an initial handshake) or the SCSV.
-  if (offered.renegotiation_info) {
-    if (!offered.renegotiation_info->empty())
-      return make_error(AlertDescription::handshake_failure,
-                        "renegotiation_info is not empty in an initial handshake");
-    negotiated_.secure_renegotiation = true;
-  }
-  if (offers(hello.cipher_suites, cipher::kEmptyRenegotiationInfoScsv))
-    negotiated_.secure_renegotiation = true;
-  if (negotiated_.secure_renegotiation) reply_.renegotiation_info = Bytes{};
+  TLS_TRY(check_renegotiation_info(hello));
 
   // RFC 7627, not in SSL 3.0.
   negotiated_.extended_master_secret = config_->extended_master_secret &&

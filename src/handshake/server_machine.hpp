@@ -24,10 +24,14 @@ class ServerMachine final : public MachineCore {
  public:
   ServerMachine(std::shared_ptr<const Config> config, record::RecordLayer &records);
 
+  Status renegotiate(std::optional<VerifyMode> verify_mode = std::nullopt) override;
+  Result<bool> handle_post_handshake(ByteView message) override;
+
  private:
   StateResult run_state() override;
 
   // One function per state (server_states.cpp).
+  StateResult write_hello_request();
   StateResult read_client_hello();
   StateResult write_server_hello();
   StateResult write_certificate();
@@ -52,11 +56,16 @@ class ServerMachine final : public MachineCore {
   Result<std::optional<Session>> find_resumable_session(const ClientHello &hello);
   // Keeps a finished full handshake's session in the cache.
   void cache_session();
+  // RFC 5746 on a ClientHello, initial or renegotiating (server_renegotiation.cpp).
+  Status check_renegotiation_info(const ClientHello &hello);
+  // Whether and how to ask for a client certificate: a renegotiation may ask anew.
+  VerifyMode verify_mode() const { return verify_mode_.value_or(config_->verify_mode); }
   // The state after the certificate (and key exchange) messages.
   State after_key_exchange() const;
 
   // What the ServerHello answers (settled in SR_CLNT_HELLO).
   Extensions reply_;
+  std::optional<VerifyMode> verify_mode_;
   std::optional<cipher::NamedGroup> ecdhe_group_;
   std::optional<cipher::NamedGroup> dhe_group_;
 };

@@ -16,6 +16,8 @@ Result<std::optional<Session>> ServerMachine::find_resumable_session(const Clien
   HandshakeData &h = hs();
   const Extensions &offered = h.client_extensions;
   const ProtocolVersion version = negotiated_.version;
+  // A renegotiation is a fresh full handshake (it usually exists to ask for a certificate).
+  if (renegotiating_) return std::optional<Session>();
   std::optional<Session> found;
   bool renew = false;
   const bool tickets = config_->session_tickets && config_->ticket_keys != nullptr &&
@@ -65,7 +67,7 @@ Result<std::optional<Session>> ServerMachine::find_resumable_session(const Clien
     return refuse(s.extended_master_secret
                       ? "it used the extended master secret and this connection would not"
                       : "it did not use the extended master secret and this connection would");
-  if (config_->verify_mode == VerifyMode::require_peer_cert && s.peer_chain.empty())
+  if (verify_mode() == VerifyMode::require_peer_cert && s.peer_chain.empty())
     return refuse("a client certificate is required and the session has none");
   h.issue_ticket = renew && tickets && offered.session_ticket.has_value();
   if (h.issue_ticket) note("the ticket was sealed under the previous key: renewing it");

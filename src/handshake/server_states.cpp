@@ -28,9 +28,19 @@ namespace tls::handshake {
 StateResult ServerMachine::read_client_hello() {
   auto in = receive({HandshakeType::client_hello});
   if (!in) return in.error();
+  if (renegotiation_declined_) {
+    abandon_renegotiation();
+    return Beat::next;
+  }
   if (!*in) return Beat::wait_input;
   auto hello = ClientHello::parse((*in)->body);
   if (!hello) return hello.error();
+  if (renegotiating_) {
+    start_renegotiated_handshake();
+    reply_ = Extensions{};
+    ecdhe_group_.reset();
+    dhe_group_.reset();
+  }
   TLS_TRY(apply_client_hello(*hello));
   accept(**in);
   go(State::sw_srvr_hello);
@@ -148,7 +158,7 @@ StateResult ServerMachine::read_client_certificate() {
     der_list = std::move(message->certificate_list);
   }
   if (der_list.empty()) {
-    if (config_->verify_mode == VerifyMode::require_peer_cert)
+    if (verify_mode() == VerifyMode::require_peer_cert)
       return make_error(AlertDescription::handshake_failure,
                         "the client sent no certificate and one is required");
     note("the client sent no certificate");
@@ -159,6 +169,7 @@ StateResult ServerMachine::read_client_certificate() {
   auto chain = check_peer_chain(*config_, der_list, x509::Purpose::client, std::string(),
                                 /*verify=*/true);
   if (!chain) return chain.error();
+  TLS_TRY(check_peer_unchanged(chain->chain.front().der()));
   const cipher::KeyType type = chain->chain.front().public_key().type;
   if (type == cipher::KeyType::ed25519 && !signs_with_algorithm(negotiated_.version))
     return make_error(AlertDescription::unsupported_certificate,
