@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cipher/suites.hpp"
+#include "common/ct.hpp"
 #include "handshake/certificate_fit.hpp"
 #include "handshake/certificate_verify_signature.hpp"
 #include "handshake/client_hello_builder.hpp"
@@ -182,9 +183,13 @@ StateResult ClientMachine::read_server_hello_done() {
 StateResult ClientMachine::write_client_certificate() {
   HandshakeData &h = hs();
   const CertificateRequest &request = *h.certificate_request;
-  // The first of our certificates the server can take: a type it listed and, in TLS 1.2, a
-  // scheme both sides accept.
-  for (const CertifiedKey &candidate : config_->certificates) {
+  // Our certificates the server can take: a type it listed and, in TLS 1.2, a scheme both
+  // sides accept; those issued under a CA it named come first.
+  std::vector<std::size_t> fitting, named_ca;
+  std::vector<std::optional<std::uint16_t>> schemes(config_->certificates.size());
+  for (std::size_t i = 0; i < config_->certificates.size(); ++i) {
+    const CertifiedKey &candidate = config_->certificates[i];
+    if (candidate.chain.empty() || !candidate.key) continue;
     const cipher::KeyType type = candidate.key_type();
     const auto wanted =
         static_cast<std::uint8_t>(type == cipher::KeyType::rsa ? ClientCertificateType::rsa_sign
@@ -192,16 +197,40 @@ StateResult ClientMachine::write_client_certificate() {
     if (std::find(request.certificate_types.begin(), request.certificate_types.end(), wanted) ==
         request.certificate_types.end())
       continue;
-    std::optional<std::uint16_t> scheme;
     if (signs_with_algorithm(negotiated_.version)) {
-      scheme = choose_signature_scheme(h.our_signature_schemes, request.signature_algorithms, type);
-      if (!scheme) continue;
+      schemes[i] =
+          choose_signature_scheme(h.our_signature_schemes, request.signature_algorithms, type);
+      if (!schemes[i]) continue;
     } else if (type == cipher::KeyType::ed25519) {
       continue;
     }
-    h.our_certificate = &candidate;
-    h.our_scheme = scheme;
-    break;
+    const bool under_named_ca = std::any_of(
+        candidate.chain.begin(), candidate.chain.end(), [&](const x509::Certificate &c) {
+          const ByteView issuer = c.issuer().der;
+          return std::any_of(request.certificate_authorities.begin(),
+                             request.certificate_authorities.end(),
+                             [&](const Bytes &name) { return ct::equal(name, issuer); });
+        });
+    (under_named_ca ? named_ca : fitting).push_back(i);
+  }
+  fitting.insert(fitting.begin(), named_ca.begin(), named_ca.end());
+  std::optional<std::size_t> chosen;
+  if (config_->client_certificate_callback) {
+    const std::vector<std::uint16_t> no_schemes;
+    chosen = config_->client_certificate_callback(ClientCertificateRequestView{
+        request.certificate_types,
+        request.signature_algorithms ? *request.signature_algorithms : no_schemes,
+        request.certificate_authorities, fitting});
+    if (chosen && std::find(fitting.begin(), fitting.end(), *chosen) == fitting.end())
+      return make_error(AlertDescription::internal_error,
+                        "the client certificate callback chose a certificate that does not fit "
+                        "the server's request");
+  } else if (!fitting.empty()) {
+    chosen = fitting.front();
+  }
+  if (chosen) {
+    h.our_certificate = &config_->certificates[*chosen];
+    h.our_scheme = schemes[*chosen];
   }
   if (h.our_certificate == nullptr && negotiated_.version == ProtocolVersion::ssl3) {
     // SSL 3.0 has no empty Certificate: a client without one warns no_certificate.

@@ -58,6 +58,19 @@ struct SniDecision {
 };
 using SniCallback = std::function<SniDecision(std::string_view server_name)>;
 
+// The client's choice of certificate for a CertificateRequest: `fitting` lists the indexes of
+// Config::certificates whose key type the server accepts and, in TLS 1.2, that can sign with a
+// scheme it listed (those issued under one of its CA names first). Return one of them, or
+// nullopt to send no certificate.
+struct ClientCertificateRequestView {
+  const std::vector<std::uint8_t> &certificate_types;
+  const std::vector<std::uint16_t> &signature_schemes;  // empty before TLS 1.2
+  const std::vector<Bytes> &certificate_authorities;    // DER DistinguishedNames
+  const std::vector<std::size_t> &fitting;
+};
+using ClientCertificateCallback =
+    std::function<std::optional<std::size_t>(const ClientCertificateRequestView &request)>;
+
 // NSS key log lines ("CLIENT_RANDOM <client random hex> <master secret hex>").
 using KeylogCallback = std::function<void(std::string_view line)>;
 
@@ -87,6 +100,9 @@ struct Config {
   // Our certificates: a server may have several (RSA, ECDSA, Ed25519) and the handshake picks
   // one the client can use; a client presents one when asked.
   std::vector<CertifiedKey> certificates;
+
+  // Client: picks among `certificates` for a CertificateRequest; unset: the first fitting one.
+  ClientCertificateCallback client_certificate_callback;
 
   // Verification of the peer.
   std::shared_ptr<const x509::TrustStore> trust_store;
