@@ -104,7 +104,8 @@ TEST_F(ClientCertificate, CertificateRequestNamesTheTrustStoreSubjects) {
   };
   pair.start();
   ASSERT_TRUE(pair.run());
-  const auto &cas = test_trust_store()->certificates();
+  const auto store = test_trust_store();
+  const auto &cas = store->certificates();
   ASSERT_EQ(names.size(), cas.size());
   for (std::size_t i = 0; i < cas.size(); ++i) {
     const ByteView subject = cas[i].subject().der;
