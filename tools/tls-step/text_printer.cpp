@@ -2,6 +2,7 @@
 // step did — messages with every field decoded, records with their protection, secrets as they
 // are derived — in the order it happened.
 #include <algorithm>
+#include <set>
 #include <string_view>
 
 #include <tls/alert.hpp>
@@ -9,6 +10,7 @@
 
 #include "common/ct.hpp"
 #include "common/hex.hpp"
+#include "explanations.hpp"
 #include "handshake/field_trace.hpp"
 #include "handshake/messages/handshake_header.hpp"
 #include "printer.hpp"
@@ -87,6 +89,10 @@ class TextPrinter final : public Printer {
     out_ << "\n=== step " << s.number << ": " << side_name(s.client) << ", "
          << handshake::state_name(s.state) << " ("
          << (s.action.empty() ? handshake::state_description(s.state) : s.action) << ")\n";
+    if (s.action.empty() && explained_states_.insert(s.state).second) {
+      const std::string_view lesson = explain_state(s.state);
+      if (!lesson.empty()) out_ << indent(std::string(lesson), "  | ");
+    }
     std::size_t next_record = 0;
     for (const Happening &h : s.happenings) {
       show(h, s.client);
@@ -162,8 +168,12 @@ class TextPrinter final : public Printer {
         return;
       case Kind::secret:
         out_ << "  * " << h.secret_name << " (" << h.raw.size() << " bytes)"
-             << (h.raw.empty() ? ": none for this suite" : "") << "\n"
-             << hex_block(h.raw, "      ");
+             << (h.raw.empty() ? ": none for this suite" : "") << "\n";
+        if (explained_secrets_.insert(h.secret_name).second) {
+          const std::string_view how = explain_secret(h.secret_name);
+          if (!how.empty()) out_ << "      = " << how << "\n";
+        }
+        out_ << hex_block(h.raw, "      ");
         return;
       case Kind::keys_installed:
         out_ << "  * " << h.text << "\n";
@@ -202,6 +212,8 @@ class TextPrinter final : public Printer {
   }
 
   std::ostream &out_;
+  std::set<handshake::State> explained_states_;  // each state is explained once
+  std::set<std::string> explained_secrets_;
 };
 
 }  // namespace

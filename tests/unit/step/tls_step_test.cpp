@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -142,6 +143,28 @@ TEST_F(TlsStep, AFailedHandshakeSaysWhereAndWhy) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("The handshake failed: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("alert fatal"), std::string::npos) << r.out;
+}
+
+// docs/teaching.md holds a whole run made by the tool (tools/tls-step/make-teaching-doc.sh); it
+// must still be what the tool prints, or the document teaches something the code no longer does.
+TEST_F(TlsStep, TheRunInDocsTeachingIsWhatTheToolPrintsToday) {
+  std::ifstream in(std::string(TLS_SOURCE_DIR) + "/docs/teaching.md");
+  ASSERT_TRUE(in) << "docs/teaching.md is missing";
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string marker = "## The run: `tls-step ";
+  const std::size_t at = doc.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t args_end = doc.find('`', at + marker.size());
+  const std::string args = doc.substr(at + marker.size(), args_end - at - marker.size());
+  const std::size_t open = doc.find("```text\n", args_end);
+  const std::size_t close = doc.rfind("```\n");
+  ASSERT_NE(open, std::string::npos);
+  ASSERT_GT(close, open);
+  const std::string shown = doc.substr(open + 8, close - open - 8);
+  const ToolRun r = run(args);
+  ASSERT_EQ(r.status, 0);
+  EXPECT_TRUE(shown == r.out)
+      << "docs/teaching.md is out of date: run tools/tls-step/make-teaching-doc.sh";
 }
 
 TEST_F(TlsStep, BadOptionsAreRefusedWithTheReason) {

@@ -1,0 +1,24 @@
+// What a tls::Session holds: enough of a finished handshake to offer it for resumption.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <tls/session.hpp>
+
+#include "cipher/suites.hpp"
+#include "common/bytes.hpp"
+#include "common/secure_buffer.hpp"
+
+namespace tls {
+
+struct Session::Impl {
+  ProtocolVersion version = ProtocolVersion::tls12;
+  const cipher::CipherSuite *suite = nullptr;
+  Bytes id;
+  SecureBuffer master_secret;
+  bool extended_master_secret = false;
+  std::string server_name;
+};
+
+}  // namespace tls
