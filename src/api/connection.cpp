@@ -39,6 +39,8 @@ Status Connection::Impl::start_handshake() {
   }
   handshake::ConnectionParams params;
   params.hostname = hostname;
+  if (const Session::Impl *offer = offered_session.internal(); offer && offer->state)
+    params.session = offer->state;
   machine = handshake::Machine::create(config, *records, std::move(params));
   if (!machine) return make_error(AlertDescription::internal_error, "no handshake machine");
   return {};
@@ -123,6 +125,7 @@ void Connection::Impl::on_handshake_done() {
   saved->master_secret = negotiated.master_secret;
   saved->extended_master_secret = negotiated.extended_master_secret;
   saved->server_name = negotiated.server_name;
+  saved->state = machine->session();
   session = Session(std::move(saved));
 }
 
