@@ -90,6 +90,14 @@ class Connection {
   IoResult write(std::span<const std::uint8_t> data);
   // Sends close_notify. ok once it left; shutdown_complete() tells whether the peer's
   // close_notify came too. Called again after that, waits for the peer's close_notify.
+  // Renegotiates (RFC 5746) once the handshake is done: a client sends a new ClientHello, a
+  // server a HelloRequest. Runs the new handshake as connect()/accept() do; data the peer sends
+  // meanwhile is kept for read(). Fails when the peer lacks secure renegotiation; a peer that
+  // declines leaves the connection as it was.
+  IoResult renegotiate();
+  // Handshakes completed on this connection (2 after one renegotiation).
+  unsigned handshake_count() const;
+
   IoResult shutdown();
   bool shutdown_complete() const;
   bool close_notify_received() const;

@@ -39,6 +39,8 @@ Status Connection::Impl::start_handshake() {
   }
   handshake::ConnectionParams params;
   params.hostname = hostname;
+  if (const Session::Impl *offer = offered_session.internal(); offer && offer->state)
+    params.session = offer->state;
   machine = handshake::Machine::create(config, *records, std::move(params));
   if (!machine) return make_error(AlertDescription::internal_error, "no handshake machine");
   return {};
@@ -123,6 +125,7 @@ void Connection::Impl::on_handshake_done() {
   saved->master_secret = negotiated.master_secret;
   saved->extended_master_secret = negotiated.extended_master_secret;
   saved->server_name = negotiated.server_name;
+  saved->state = machine->session();
   session = Session(std::move(saved));
 }
 
@@ -199,25 +202,26 @@ IoResult Connection::Impl::fill_plaintext() {
       case record::Event::Kind::closed:
         return done(IoCode::zero_return);
       case record::Event::Kind::handshake: {
-        // A renegotiation request (HelloRequest to a client, ClientHello to a server) is
-        // declined with a no_renegotiation warning, which RFC 5246 §7.2.2 allows; any other
-        // handshake message after the handshake is unexpected.
-        const auto type = static_cast<handshake::HandshakeType>(event->handshake_type);
-        const bool request =
-            handshake_finished && (type == handshake::HandshakeType::hello_request ||
-                                   type == handshake::HandshakeType::client_hello);
-        if (!request) {
-          (void)records->fail(make_error(AlertDescription::unexpected_message,
-                                         "handshake message " +
-                                             handshake::handshake_type_text(event->handshake_type) +
-                                             " after the handshake finished"));
+        // A renegotiation request (HelloRequest to a client, ClientHello to a server): the
+        // machine follows it or declines it with a no_renegotiation warning (RFC 5246 §7.2.2),
+        // as the Context allows; any other handshake message is unexpected.
+        auto started = machine->handle_post_handshake(event->handshake_message);
+        if (!started) {
+          (void)records->fail(started.error());
           return record_failure();
         }
-        if (auto status =
-                records->write_alert(AlertLevel::warning, AlertDescription::no_renegotiation);
-            !status)
-          return record_failure();
-        last_alert = AlertRecord{true, AlertLevel::warning, AlertDescription::no_renegotiation};
+        if (!*started) {
+          last_alert = AlertRecord{true, AlertLevel::warning, AlertDescription::no_renegotiation};
+          break;
+        }
+        handshake_finished = false;
+        if (IoResult hs = run_handshake(false); !hs.ok()) return hs;
+        // Data that arrived while it ran comes out first, in order.
+        if (machine->has_application_data()) {
+          plain = machine->take_application_data();
+          plain_pos = 0;
+          return {IoCode::ok, plain.size()};
+        }
         break;
       }
       case record::Event::Kind::change_cipher_spec:
@@ -231,6 +235,10 @@ IoResult Connection::Impl::fill_plaintext() {
 IoResult Connection::Impl::read_into(MutableByteView buffer, bool consume) {
   if (!machine || !machine->done()) {
     if (IoResult hs = run_handshake(false); !hs.ok()) return hs;
+  }
+  if (plain_pos == plain.size() && machine->has_application_data()) {
+    plain = machine->take_application_data();  // arrived during a renegotiation
+    plain_pos = 0;
   }
   if (plain_pos == plain.size()) {
     if (records->dead()) return record_failure();

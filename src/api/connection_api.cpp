@@ -101,6 +101,23 @@ std::size_t Connection::pending() const {
 IoResult Connection::write(std::span<const std::uint8_t> data) {
   return impl_->write_all(data);
 }
+IoResult Connection::renegotiate() {
+  if (!impl_->machine || !impl_->machine->done()) {
+    impl_->io_error = "renegotiate() before the handshake finished";
+    return impl_->done(IoCode::failed);
+  }
+  if (auto status = impl_->machine->renegotiate(); !status) {
+    impl_->io_error = status.error().reason;
+    return impl_->done(IoCode::failed);
+  }
+  impl_->handshake_finished = false;
+  return impl_->run_handshake(false);
+}
+
+unsigned Connection::handshake_count() const {
+  return impl_->machine ? impl_->machine->handshakes() : 0;
+}
+
 IoResult Connection::shutdown() {
   return impl_->shutdown();
 }

@@ -1,12 +1,16 @@
 // tls::Context: setting up a handshake::Config through the public API.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 #include "api/context_impl.hpp"
 #include "api/key_callback_operations.hpp"
 #include "api/trace_adapter.hpp"
 #include "cipher/cipher_string.hpp"
 #include "cipher/provider.hpp"
+#include "handshake/session_cache.hpp"
+#include "handshake/ticket.hpp"
 #include "x509/load.hpp"
 #include "x509/private_key.hpp"
 
@@ -51,6 +55,12 @@ Context::Impl::Impl(Role role) {
   config.verify_mode =
       role == Role::client ? handshake::VerifyMode::peer : handshake::VerifyMode::none;
   config.trust_store = trust;
+  // Servers resume by session id (the cache) and by ticket (keys drawn now) out of the box.
+  if (role == Role::server) {
+    config.session_cache = std::make_shared<handshake::SessionCache>(
+        session_cache_size, static_cast<std::uint32_t>(session_timeout));
+    config.ticket_keys = std::make_shared<handshake::TicketKeys>(config.provider);
+  }
 }
 
 std::shared_ptr<const handshake::Config> Context::Impl::snapshot() {
@@ -393,10 +403,14 @@ void Context::set_reject_unknown_server_name(bool reject) {
 void Context::set_session_cache_size(std::size_t entries) {
   TLS_LOCKED;
   impl_->session_cache_size = entries;
+  if (impl_->config.session_cache) impl_->config.session_cache->set_capacity(entries);
 }
 void Context::set_session_timeout(std::int64_t seconds) {
   TLS_LOCKED;
   impl_->session_timeout = seconds;
+  if (impl_->config.session_cache)
+    impl_->config.session_cache->set_timeout(static_cast<std::uint32_t>(std::max<std::int64_t>(
+        0, std::min<std::int64_t>(seconds, std::numeric_limits<std::uint32_t>::max()))));
 }
 std::size_t Context::session_cache_size() const {
   TLS_LOCKED;

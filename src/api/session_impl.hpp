@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <tls/session.hpp>
@@ -9,6 +10,7 @@
 #include "cipher/suites.hpp"
 #include "common/bytes.hpp"
 #include "common/secure_buffer.hpp"
+#include "handshake/session.hpp"
 
 namespace tls {
 
@@ -19,6 +21,8 @@ struct Session::Impl {
   SecureBuffer master_secret;
   bool extended_master_secret = false;
   std::string server_name;
+  // Everything the handshake needs to offer it again (id, ticket, peer chain, ...).
+  std::optional<handshake::Session> state;
 };
 
 }  // namespace tls

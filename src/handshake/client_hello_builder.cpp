@@ -19,11 +19,12 @@ std::vector<std::uint16_t> configured_suites(const Config &config) {
 }
 
 Result<BuiltClientHello> build_client_hello(const Config &config, const std::string &hostname,
-                                            const Random &random) {
+                                            const Random &random, const ClientHelloExtras &extras) {
   BuiltClientHello out;
   ClientHello &hello = out.hello;
   hello.version = config.max_version;
   hello.random = random;
+  hello.session_id = extras.session_id;
 
   bool any_ecdhe = false, any_cbc = false;
   for (std::uint16_t id : configured_suites(config)) {
@@ -45,7 +46,8 @@ Result<BuiltClientHello> build_client_hello(const Config &config, const std::str
 
   const bool ssl3_only = config.max_version == ProtocolVersion::ssl3;
   // RFC 5746: an SSL 3.0 hello carries no extensions, so it signals with the SCSV.
-  if (ssl3_only) hello.cipher_suites.push_back(cipher::kEmptyRenegotiationInfoScsv);
+  if (ssl3_only && !extras.renegotiating)
+    hello.cipher_suites.push_back(cipher::kEmptyRenegotiationInfoScsv);
   if (config.send_fallback_scsv) hello.cipher_suites.push_back(cipher::kFallbackScsv);
   hello.compression_methods = {0};
   if (ssl3_only) return out;
@@ -66,7 +68,8 @@ Result<BuiltClientHello> build_client_hello(const Config &config, const std::str
   ext.encrypt_then_mac = config.encrypt_then_mac && any_cbc;
   if (config.max_fragment_length != 0) ext.max_fragment_length = config.max_fragment_length;
   if (config.record_size_limit != 0) ext.record_size_limit = config.record_size_limit;
-  ext.renegotiation_info = Bytes{};  // the initial handshake: empty renegotiated_connection
+  ext.renegotiation_info = extras.renegotiated_connection;  // empty in an initial handshake
+  ext.session_ticket = extras.session_ticket;
 
   auto raw = serialize_extensions(ext, ExtensionContext::client_hello);
   if (!raw) return raw.error();

@@ -38,7 +38,8 @@ StateResult ClientMachine::run_state() {
       return read_change_cipher_spec();
     case State::cr_finished:
       return read_finished();
-    case State::cr_session_ticket:  // session resumption: not entered yet
+    case State::cr_session_ticket:
+      return read_session_ticket();
     default:
       return make_error(AlertDescription::internal_error,
                         std::string("the client has no state ") + state_name(state_));

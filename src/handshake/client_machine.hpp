@@ -4,7 +4,11 @@
 //   CR_SRVR_DONE → CW_CERT (when asked) → CW_KEY_EXCH → CW_CERT_VRFY (when a certificate was
 //   sent) → CW_CHANGE → CW_FINISHED → CR_CHANGE → CR_FINISHED → OK
 //
-// CR_SESSION_TICKET and the resumed path belong to session resumption and are not entered yet.
+// With a NewSessionTicket promised, CR_SESSION_TICKET comes between CW_FINISHED and CR_CHANGE.
+// Resumed (the server echoed the offered session's id):
+//
+//   CW_CLNT_HELLO → CR_SRVR_HELLO → CR_SESSION_TICKET? → CR_CHANGE → CR_FINISHED → CW_CHANGE →
+//   CW_FINISHED → OK
 #pragma once
 
 #include <memory>
@@ -17,6 +21,9 @@ class ClientMachine final : public MachineCore {
  public:
   ClientMachine(std::shared_ptr<const Config> config, record::RecordLayer &records,
                 ConnectionParams params);
+
+  Status renegotiate(std::optional<VerifyMode> verify_mode = std::nullopt) override;
+  Result<bool> handle_post_handshake(ByteView message) override;
 
  private:
   StateResult run_state() override;
@@ -33,8 +40,14 @@ class ClientMachine final : public MachineCore {
   StateResult write_certificate_verify();
   StateResult write_change_cipher_spec();
   StateResult write_finished();
+  StateResult read_session_ticket();
   StateResult read_change_cipher_spec();
   StateResult read_finished();
+
+  // The session from ConnectionParams when this connection can offer it (client_server_hello.cpp).
+  std::optional<Session> session_to_offer();
+  // RFC 5746 on a ServerHello, initial or renegotiated (client_renegotiation.cpp).
+  Status check_renegotiation_info(const std::optional<Bytes> &info, ProtocolVersion version);
 
   // Decisions on a parsed ServerHello (client_server_hello.cpp).
   Status apply_server_hello(const struct ServerHello &hello);

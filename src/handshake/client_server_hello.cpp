@@ -5,10 +5,12 @@
 
 #include "cipher/suites.hpp"
 #include "common/hex.hpp"
+#include "handshake/client_hello_builder.hpp"
 #include "handshake/client_machine.hpp"
 #include "handshake/extension_rules.hpp"
 #include "handshake/extensions.hpp"
 #include "handshake/messages/server_hello.hpp"
+#include "x509/hostname.hpp"
 
 namespace tls::handshake {
 
@@ -41,6 +43,34 @@ Status ClientMachine::apply_server_hello(const ServerHello &hello) {
   auto ext = parse_extensions(hello.extensions, ExtensionContext::server_hello);
   if (!ext) return ext.error();
 
+  // Resumption: the server echoes the offered session's id exactly, and must then keep that
+  // session's version, suite and extended-master-secret status.
+  const std::optional<Session> &offered = h.offered_session;
+  if (offered && !hello.session_id.empty() && hello.session_id == offered->session_id) {
+    if (*version != offered->version)
+      return make_error(AlertDescription::protocol_version,
+                        "server resumed a " + std::string(version_name(offered->version)) +
+                            " session with " + version_name(*version));
+    if (hello.cipher_suite != offered->cipher_suite)
+      return make_error(AlertDescription::illegal_parameter,
+                        std::string("server resumed a session with ") + suite->name +
+                            ", not the session's suite");
+    // RFC 7627 §5.3: the EMS status of a resumed session cannot change, either way.
+    if (ext->extended_master_secret != offered->extended_master_secret)
+      return make_error(AlertDescription::handshake_failure,
+                        offered->extended_master_secret
+                            ? "server resumed an extended-master-secret session without it"
+                            : "server resumed a session without extended master secret with it");
+    TLS_TRY(adopt_session(*offered));
+    negotiated_.session_ticket = offered->ticket;
+    negotiated_.ticket_lifetime_hint = offered->ticket_lifetime_hint;
+    note("the server resumed the session");
+  } else {
+    if (offered) note("the server did not resume the session: full handshake");
+    negotiated_.session_created = provider().now();
+  }
+  h.ticket_expected = ext->session_ticket.has_value();
+
   negotiated_.version = *version;
   negotiated_.suite = suite;
   h.server_random = hello.random;
@@ -48,16 +78,7 @@ Status ClientMachine::apply_server_hello(const ServerHello &hello) {
   negotiated_.session_id = hello.session_id;
   h.kx = *key_exchange_kind_from_mask(suite->kx);
 
-  // RFC 5746: an initial handshake's renegotiation_info is empty.
-  if (ext->renegotiation_info) {
-    if (!ext->renegotiation_info->empty())
-      return make_error(AlertDescription::handshake_failure,
-                        "renegotiation_info is not empty in an initial handshake");
-    negotiated_.secure_renegotiation = true;
-  } else if (!config_->allow_legacy_renegotiation_peer) {
-    return make_error(AlertDescription::handshake_failure,
-                      "the server does not support secure renegotiation (RFC 5746)");
-  }
+  TLS_TRY(check_renegotiation_info(ext->renegotiation_info, *version));
   negotiated_.extended_master_secret = ext->extended_master_secret;
   if (config_->require_extended_master_secret && !negotiated_.extended_master_secret)
     return make_error(AlertDescription::handshake_failure,
@@ -98,6 +119,38 @@ Status ClientMachine::apply_server_hello(const ServerHello &hello) {
   records_.set_version(*version);
   note(std::string("negotiated ") + version_name(*version) + " with " + suite->name);
   return Status::success();
+}
+
+}  // namespace tls::handshake
+
+namespace tls::handshake {
+
+std::optional<Session> ClientMachine::session_to_offer() {
+  if (!params_.session) return std::nullopt;
+  const Session &s = *params_.session;
+  auto refuse = [&](const std::string &why) -> std::optional<Session> {
+    note("not offering the session: " + why);
+    return std::nullopt;
+  };
+  const bool ssl3_only = config_->max_version == ProtocolVersion::ssl3;
+  const bool ticket_usable = !s.ticket.empty() && config_->session_tickets && !ssl3_only;
+  if (s.session_id.empty() && !ticket_usable) return refuse("no session id and no usable ticket");
+  if (s.session_id.size() > kMaxSessionIdLength || s.master_secret.size() != 48)
+    return refuse("malformed session");
+  if (to_wire(s.version) < to_wire(config_->min_version) ||
+      to_wire(s.version) > to_wire(config_->max_version))
+    return refuse(std::string(version_name(s.version)) + " is outside the configured range");
+  const auto suites = configured_suites(*config_);
+  if (std::find(suites.begin(), suites.end(), s.cipher_suite) == suites.end())
+    return refuse("its cipher suite is no longer configured");
+  // RFC 6066 §3: a session is resumed only under the name it was made for.
+  const std::string name =
+      ssl3_only || x509::parse_ip_address(params_.hostname) ? std::string() : params_.hostname;
+  if (s.server_name != name) return refuse("it was made for server name '" + s.server_name + "'");
+  if (s.expired(provider().now())) return refuse("it has expired");
+  Session offer = s;
+  if (!ticket_usable) offer.ticket.clear();
+  return offer;
 }
 
 }  // namespace tls::handshake

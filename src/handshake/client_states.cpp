@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cipher/suites.hpp"
+#include "common/ct.hpp"
 #include "handshake/certificate_fit.hpp"
 #include "handshake/certificate_verify_signature.hpp"
 #include "handshake/client_hello_builder.hpp"
@@ -15,6 +16,7 @@
 #include "handshake/messages/certificate_verify.hpp"
 #include "handshake/messages/client_key_exchange.hpp"
 #include "handshake/messages/finished.hpp"
+#include "handshake/messages/new_session_ticket.hpp"
 #include "handshake/messages/server_hello.hpp"
 #include "handshake/messages/server_hello_done.hpp"
 #include "handshake/messages/server_key_exchange.hpp"
@@ -27,7 +29,26 @@ namespace tls::handshake {
 StateResult ClientMachine::write_client_hello() {
   HandshakeData &h = hs();
   provider().random(h.client_random);
-  auto built = build_client_hello(*config_, params_.hostname, h.client_random);
+  ClientHelloExtras extras;
+  if (renegotiating_) {
+    start_renegotiated_handshake();
+    extras.renegotiating = true;
+    extras.renegotiated_connection = previous()->client_verify_data;
+  } else if (auto offer = session_to_offer()) {
+    // RFC 5077 §3.4: with a ticket and no id, the client makes one up, so that an echo of it
+    // in the ServerHello says the ticket was accepted.
+    if (offer->session_id.empty()) {
+      offer->session_id.resize(kMaxSessionIdLength);
+      provider().random(offer->session_id);
+    }
+    extras.session_id = offer->session_id;
+    if (config_->session_tickets && !offer->ticket.empty()) extras.session_ticket = offer->ticket;
+    note("offering a session for resumption" +
+         std::string(extras.session_ticket ? " (with its ticket)" : " (by id)"));
+    h.offered_session = std::move(offer);
+  }
+  if (config_->session_tickets && !extras.session_ticket) extras.session_ticket = Bytes{};
+  auto built = build_client_hello(*config_, params_.hostname, h.client_random, extras);
   if (!built) return built.error();
   h.client_version = to_wire(config_->max_version);
   h.offered_suites = built->hello.cipher_suites;
@@ -47,12 +68,23 @@ StateResult ClientMachine::write_client_hello() {
 StateResult ClientMachine::read_server_hello() {
   auto in = receive({HandshakeType::server_hello});
   if (!in) return in.error();
+  if (renegotiation_declined_) {
+    abandon_renegotiation();
+    return Beat::next;
+  }
   if (!*in) return Beat::wait_input;
   auto hello = ServerHello::parse((*in)->body);
   if (!hello) return hello.error();
   TLS_TRY(apply_server_hello(*hello));
   accept(**in);
-  go(State::cr_cert);
+  if (negotiated_.resumed) {
+    // Abbreviated: the server's ChangeCipherSpec and Finished come next, after a ticket if
+    // one was promised.
+    TLS_TRY(derive_resumed_keys());
+    go(hs().ticket_expected ? State::cr_session_ticket : State::cr_change);
+  } else {
+    go(State::cr_cert);
+  }
   return Beat::next;
 }
 
@@ -68,6 +100,7 @@ StateResult ClientMachine::read_server_certificate() {
   auto chain = check_peer_chain(*config_, message->certificate_list, x509::Purpose::server,
                                 config_->check_hostname ? params_.hostname : std::string(), verify);
   if (!chain) return chain.error();
+  TLS_TRY(check_peer_unchanged(chain->chain.front().der()));
   const cipher::PublicKey &key = chain->chain.front().public_key();
   if (!key_fits_auth(key.type, negotiated_.suite->auth, negotiated_.version))
     return make_error(AlertDescription::unsupported_certificate,
@@ -150,9 +183,13 @@ StateResult ClientMachine::read_server_hello_done() {
 StateResult ClientMachine::write_client_certificate() {
   HandshakeData &h = hs();
   const CertificateRequest &request = *h.certificate_request;
-  // The first of our certificates the server can take: a type it listed and, in TLS 1.2, a
-  // scheme both sides accept.
-  for (const CertifiedKey &candidate : config_->certificates) {
+  // Our certificates the server can take: a type it listed and, in TLS 1.2, a scheme both
+  // sides accept; those issued under a CA it named come first.
+  std::vector<std::size_t> fitting, named_ca;
+  std::vector<std::optional<std::uint16_t>> schemes(config_->certificates.size());
+  for (std::size_t i = 0; i < config_->certificates.size(); ++i) {
+    const CertifiedKey &candidate = config_->certificates[i];
+    if (candidate.chain.empty() || !candidate.key) continue;
     const cipher::KeyType type = candidate.key_type();
     const auto wanted =
         static_cast<std::uint8_t>(type == cipher::KeyType::rsa ? ClientCertificateType::rsa_sign
@@ -160,16 +197,40 @@ StateResult ClientMachine::write_client_certificate() {
     if (std::find(request.certificate_types.begin(), request.certificate_types.end(), wanted) ==
         request.certificate_types.end())
       continue;
-    std::optional<std::uint16_t> scheme;
     if (signs_with_algorithm(negotiated_.version)) {
-      scheme = choose_signature_scheme(h.our_signature_schemes, request.signature_algorithms, type);
-      if (!scheme) continue;
+      schemes[i] =
+          choose_signature_scheme(h.our_signature_schemes, request.signature_algorithms, type);
+      if (!schemes[i]) continue;
     } else if (type == cipher::KeyType::ed25519) {
       continue;
     }
-    h.our_certificate = &candidate;
-    h.our_scheme = scheme;
-    break;
+    const bool under_named_ca = std::any_of(
+        candidate.chain.begin(), candidate.chain.end(), [&](const x509::Certificate &c) {
+          const ByteView issuer = c.issuer().der;
+          return std::any_of(request.certificate_authorities.begin(),
+                             request.certificate_authorities.end(),
+                             [&](const Bytes &name) { return ct::equal(name, issuer); });
+        });
+    (under_named_ca ? named_ca : fitting).push_back(i);
+  }
+  fitting.insert(fitting.begin(), named_ca.begin(), named_ca.end());
+  std::optional<std::size_t> chosen;
+  if (config_->client_certificate_callback) {
+    const std::vector<std::uint16_t> no_schemes;
+    chosen = config_->client_certificate_callback(ClientCertificateRequestView{
+        request.certificate_types,
+        request.signature_algorithms ? *request.signature_algorithms : no_schemes,
+        request.certificate_authorities, fitting});
+    if (chosen && std::find(fitting.begin(), fitting.end(), *chosen) == fitting.end())
+      return make_error(AlertDescription::internal_error,
+                        "the client certificate callback chose a certificate that does not fit "
+                        "the server's request");
+  } else if (!fitting.empty()) {
+    chosen = fitting.front();
+  }
+  if (chosen) {
+    h.our_certificate = &config_->certificates[*chosen];
+    h.our_scheme = schemes[*chosen];
   }
   if (h.our_certificate == nullptr && negotiated_.version == ProtocolVersion::ssl3) {
     // SSL 3.0 has no empty Certificate: a client without one warns no_certificate.
@@ -237,6 +298,29 @@ StateResult ClientMachine::write_finished() {
   Bytes verify_data = our_finished();
   negotiated_.client_verify_data = verify_data;
   TLS_TRY(send(serialize_message(Finished{std::move(verify_data)}, negotiated_.version)));
+  if (negotiated_.resumed) {
+    finish_handshake();
+    return Beat::next;
+  }
+  go(hs().ticket_expected ? State::cr_session_ticket : State::cr_change);
+  return Beat::next;
+}
+
+StateResult ClientMachine::read_session_ticket() {
+  auto in = receive({HandshakeType::new_session_ticket});
+  if (!in) return in.error();
+  if (!*in) return Beat::wait_input;
+  auto ticket = NewSessionTicket::parse((*in)->body);
+  if (!ticket) return ticket.error();
+  // An empty ticket: the server promised one and then decided not to issue it (RFC 5077 §3.3);
+  // a ticket we offered stays valid.
+  if (!ticket->ticket.empty()) {
+    negotiated_.session_ticket = std::move(ticket->ticket);
+    negotiated_.ticket_lifetime_hint = ticket->lifetime_hint;
+    note("received a session ticket (lifetime hint " + std::to_string(ticket->lifetime_hint) +
+         " s)");
+  }
+  accept(**in);
   go(State::cr_change);
   return Beat::next;
 }
@@ -259,6 +343,10 @@ StateResult ClientMachine::read_finished() {
   TLS_TRY(check_peer_finished(finished->verify_data));
   accept(**in);
   negotiated_.server_verify_data = finished->verify_data;
+  if (negotiated_.resumed) {
+    go(State::cw_change);  // abbreviated: our ChangeCipherSpec and Finished close it
+    return Beat::next;
+  }
   finish_handshake();
   return Beat::next;
 }

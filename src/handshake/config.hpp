@@ -47,6 +47,8 @@ using AlpnSelectCallback =
     std::function<std::optional<std::string>(const std::vector<std::string> &client_protocols)>;
 
 struct Config;
+class SessionCache;
+class TicketKeys;
 
 // What the server's SNI callback decides for a requested name: go on with this configuration,
 // switch to another (its certificates and settings), or refuse with unrecognized_name.
@@ -55,6 +57,19 @@ struct SniDecision {
   std::shared_ptr<const Config> config;  // for switch_config
 };
 using SniCallback = std::function<SniDecision(std::string_view server_name)>;
+
+// The client's choice of certificate for a CertificateRequest: `fitting` lists the indexes of
+// Config::certificates whose key type the server accepts and, in TLS 1.2, that can sign with a
+// scheme it listed (those issued under one of its CA names first). Return one of them, or
+// nullopt to send no certificate.
+struct ClientCertificateRequestView {
+  const std::vector<std::uint8_t> &certificate_types;
+  const std::vector<std::uint16_t> &signature_schemes;  // empty before TLS 1.2
+  const std::vector<Bytes> &certificate_authorities;    // DER DistinguishedNames
+  const std::vector<std::size_t> &fitting;
+};
+using ClientCertificateCallback =
+    std::function<std::optional<std::size_t>(const ClientCertificateRequestView &request)>;
 
 // NSS key log lines ("CLIENT_RANDOM <client random hex> <master secret hex>").
 using KeylogCallback = std::function<void(std::string_view line)>;
@@ -86,6 +101,9 @@ struct Config {
   // one the client can use; a client presents one when asked.
   std::vector<CertifiedKey> certificates;
 
+  // Client: picks among `certificates` for a CertificateRequest; unset: the first fitting one.
+  ClientCertificateCallback client_certificate_callback;
+
   // Verification of the peer.
   std::shared_ptr<const x509::TrustStore> trust_store;
   VerifyMode verify_mode = VerifyMode::none;  // tls::Context makes clients default to peer
@@ -109,6 +127,13 @@ struct Config {
                                                 // renegotiation with them ever)
   bool allow_client_renegotiation = false;      // server: CVE-2011-1473
   bool allow_renegotiation = true;              // client: follow a server's HelloRequest
+
+  // Sessions. A server resumes by id from `session_cache` (null: no cache, no session ids
+  // given out) and issues / accepts RFC 5077 tickets under `ticket_keys` (null: none) when
+  // `session_tickets` is on; a client offers a ticket extension when `session_tickets` is on.
+  std::shared_ptr<SessionCache> session_cache;
+  std::shared_ptr<TicketKeys> ticket_keys;
+  bool session_tickets = true;
 
   // Everything crypto, and the clock.
   std::shared_ptr<const cipher::Provider> provider;

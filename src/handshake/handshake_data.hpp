@@ -21,6 +21,7 @@
 #include "handshake/messages/client_hello.hpp"
 #include "handshake/messages/hello_fields.hpp"
 #include "handshake/messages/key_exchange.hpp"
+#include "handshake/session.hpp"
 #include "handshake/transcript.hpp"
 
 namespace tls::handshake {
@@ -52,6 +53,14 @@ struct HandshakeData {
   std::optional<CertificateRequest> certificate_request;  // client: what the server asked
   bool certificate_requested = false;                     // server: we asked
   bool peer_sent_certificate = false;                     // a non-empty chain arrived
+
+  // Sessions. Client: the session it offered (its id as sent). Both: whether a
+  // NewSessionTicket follows the peer's / our Finished (the server promised one).
+  std::optional<Session> offered_session;
+  bool ticket_expected = false;
+  // Server: the session being resumed, and whether to issue a (renewed) ticket.
+  std::optional<Session> resumed_session;
+  bool issue_ticket = false;
 
   SecureBuffer pre_master;
   cipher::KeyBlock key_block;

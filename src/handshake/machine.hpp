@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <tls/version.hpp>
@@ -19,6 +20,7 @@
 #include "common/error.hpp"
 #include "common/secure_buffer.hpp"
 #include "handshake/config.hpp"
+#include "handshake/session.hpp"
 #include "handshake/state.hpp"
 #include "record/record_layer.hpp"
 #include "x509/certificate.hpp"
@@ -41,6 +43,10 @@ struct ConnectionParams {
   // Client: the name sent in server_name and checked against the server's certificate (a DNS
   // name or an IP address literal; an IP address is checked but not sent).
   std::string hostname;
+  // Client: a session from an earlier connection to offer for resumption (by its id, or its
+  // ticket when it has one). Offered only when its version, suite and server name fit this
+  // connection; the server may still decline, and a full handshake follows.
+  std::optional<Session> session;
 };
 
 // What the handshake settled, for the application and for tests. Filled as the handshake goes;
@@ -52,7 +58,10 @@ struct Negotiated {
   Bytes server_random;
   Bytes session_id;
   SecureBuffer master_secret;
-  bool resumed = false;
+  bool resumed = false;              // an abbreviated handshake
+  std::int64_t session_created = 0;  // when the session's full handshake ran (provider clock)
+  Bytes session_ticket;              // client: the RFC 5077 ticket held for this session
+  std::uint32_t ticket_lifetime_hint = 0;
   bool extended_master_secret = false;
   bool secure_renegotiation = false;  // both sides speak RFC 5746
   bool encrypt_then_mac = false;
@@ -83,12 +92,37 @@ class Machine {
   // Runs exactly one state.
   virtual StepResult step() = 0;
 
+  // ---- Renegotiation (RFC 5746), once the handshake is done ----------------------------------
+  // Starts a new handshake over the protected connection: a client sends a ClientHello, a server
+  // a HelloRequest (and, with `verify_mode`, asks for a client certificate this time). Refused
+  // unless both sides speak RFC 5746. Then step() as for the first handshake.
+  virtual Status renegotiate(std::optional<VerifyMode> verify_mode = std::nullopt) = 0;
+  // A handshake message that arrived after the handshake (the owner read it from the record
+  // layer): a client takes a HelloRequest, a server a ClientHello. True: a renegotiation began,
+  // step() again. False: declined with a no_renegotiation warning (queued), the connection goes
+  // on. An error for anything else (unexpected_message); the owner fails the connection.
+  virtual Result<bool> handle_post_handshake(ByteView message) = 0;
+  // Application data that arrived while a renegotiation ran, in order; the owner hands it to
+  // the application before anything it reads from the record layer afterwards.
+  Bytes take_application_data() { return std::exchange(application_data_, Bytes{}); }
+  bool has_application_data() const { return !application_data_.empty(); }
+  // True while a renegotiation runs.
+  bool renegotiating() const { return renegotiating_; }
+  // Completed handshakes on this connection (1 after the first).
+  unsigned handshakes() const { return handshakes_; }
+
   State state() const { return state_; }
   bool done() const { return state_ == State::ok; }
   // Set once the machine failed; the same error every time after.
   const std::optional<Error> &error() const { return error_; }
   const Negotiated &negotiated() const { return negotiated_; }
   const Config &config() const { return *config_; }
+  // The session to resume later, once the handshake is done (nullopt before, or when the
+  // session cannot be resumed: no id and no ticket).
+  std::optional<Session> session() const;
+  // What the handshake settled so far as a Session, whatever the state (a server seals this
+  // into its ticket before the handshake ends).
+  Session session_snapshot() const;
 
  protected:
   Machine(std::shared_ptr<const Config> config, record::RecordLayer &records)
@@ -99,6 +133,9 @@ class Machine {
   State state_ = State::before;
   std::optional<Error> error_;
   Negotiated negotiated_;
+  Bytes application_data_;  // arrived during a renegotiation, not yet taken
+  bool renegotiating_ = false;
+  unsigned handshakes_ = 0;
 };
 
 }  // namespace tls::handshake

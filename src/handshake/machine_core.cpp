@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cipher/key_schedule.hpp"
+#include "cipher/suites.hpp"
 #include "common/ct.hpp"
 #include "handshake/finished_value.hpp"
 #include "handshake/master_secret.hpp"
@@ -162,6 +163,14 @@ Result<std::optional<Incoming>> MachineCore::receive(std::initializer_list<Hands
                             "peer closed the connection (close_notify) during the handshake");
         if (allow_no_certificate && event->alert_description == AlertDescription::no_certificate)
           return std::optional<Incoming>(Incoming{HandshakeType::certificate, {}, {}, true});
+        // A peer may decline a renegotiation with a warning (RFC 5246 §7.2.2).
+        if (renegotiating_ &&
+            state_ == (is_client_ ? State::cr_srvr_hello : State::sr_clnt_hello) &&
+            event->alert_description == AlertDescription::no_renegotiation &&
+            event->alert_level == AlertLevel::warning) {
+          renegotiation_declined_ = true;
+          return std::optional<Incoming>();
+        }
         // Some servers warn unrecognized_name and go on (RFC 6066 §3 allows it).
         if (is_client_ && event->alert_description == AlertDescription::unrecognized_name) {
           note("warning unrecognized_name from the server ignored");
@@ -171,6 +180,12 @@ Result<std::optional<Incoming>> MachineCore::receive(std::initializer_list<Hands
                           expected_text);
       }
       case record::Event::Kind::application_data:
+        // During a renegotiation the old keys still carry the application's data: kept, in
+        // order, for the owner.
+        if (renegotiating_) {
+          append(application_data_, event->application_data);
+          continue;
+        }
         return unexpected("application data", expected_text);
       case record::Event::Kind::closed:
         return make_error(AlertDescription::close_notify,
@@ -223,6 +238,10 @@ Result<bool> MachineCore::receive_change_cipher_spec() {
                           "ChangeCipherSpec");
       }
       case record::Event::Kind::application_data:
+        if (renegotiating_) {
+          append(application_data_, event->application_data);
+          continue;
+        }
         return unexpected("application data", "ChangeCipherSpec");
       case record::Event::Kind::closed:
         return make_error(AlertDescription::close_notify,
@@ -298,6 +317,47 @@ Status MachineCore::derive_keys() {
   return Status::success();
 }
 
+Status MachineCore::derive_resumed_keys() {
+  HandshakeData &h = *hs_;
+  const cipher::CipherSuite &suite = *negotiated_.suite;
+  trace_secret("master_secret", negotiated_.master_secret);
+  if (config_->keylog) config_->keylog(keylog_line(h.client_random, negotiated_.master_secret));
+  h.key_block =
+      cipher::derive_key_block(provider(), negotiated_.version, suite, negotiated_.master_secret,
+                               h.client_random, h.server_random);
+  trace_secret("client_write_mac_key", h.key_block.client_write_mac_key);
+  trace_secret("server_write_mac_key", h.key_block.server_write_mac_key);
+  trace_secret("client_write_key", h.key_block.client_write_key);
+  trace_secret("server_write_key", h.key_block.server_write_key);
+  trace_secret("client_write_iv", h.key_block.client_write_iv);
+  trace_secret("server_write_iv", h.key_block.server_write_iv);
+  return Status::success();
+}
+
+Status MachineCore::adopt_session(const Session &session) {
+  const cipher::CipherSuite *suite = cipher::find_suite(session.cipher_suite);
+  if (suite == nullptr)
+    return make_error(AlertDescription::internal_error, "resumed session has an unknown suite");
+  std::vector<x509::Certificate> chain;
+  for (const Bytes &der : session.peer_chain) {
+    auto cert = x509::Certificate::parse(der);
+    if (!cert)
+      return make_error(
+          AlertDescription::internal_error,
+          "resumed session's peer certificate does not parse: " + cert.error().reason);
+    chain.push_back(std::move(cert.value()));
+  }
+  negotiated_.version = session.version;
+  negotiated_.suite = suite;
+  negotiated_.master_secret = session.master_secret;
+  negotiated_.extended_master_secret = session.extended_master_secret;
+  negotiated_.peer_chain = std::move(chain);
+  negotiated_.session_created = session.created;
+  negotiated_.resumed = true;
+  hs_->kx = *key_exchange_kind_from_mask(suite->kx);
+  return Status::success();
+}
+
 Status MachineCore::install_keys(record::Direction direction) {
   HandshakeData &h = *hs_;
   TLS_TRY(records_.install_keys(direction, negotiated_.version, *negotiated_.suite, h.key_block,
@@ -334,8 +394,65 @@ Status MachineCore::check_peer_finished(ByteView verify_data) {
   return Status::success();
 }
 
-void MachineCore::finish_handshake() {
+void MachineCore::prepare_renegotiation() {
+  hs_ = std::make_unique<HandshakeData>();
+  renegotiating_ = true;
+  renegotiation_declined_ = false;
+  before_renegotiation_.reset();
+  announced_.reset();
+}
+
+void MachineCore::start_renegotiated_handshake() {
+  Previous p;
+  p.version = negotiated_.version;
+  p.client_verify_data = negotiated_.client_verify_data;
+  p.server_verify_data = negotiated_.server_verify_data;
+  if (!negotiated_.peer_chain.empty()) {
+    const ByteView der = negotiated_.peer_chain.front().der();
+    p.peer_leaf.assign(der.begin(), der.end());
+  }
+  previous_ = std::move(p);
+  before_renegotiation_ = negotiated_;
+  Negotiated fresh;
+  fresh.version = negotiated_.version;
+  fresh.secure_renegotiation = negotiated_.secure_renegotiation;
+  negotiated_ = std::move(fresh);
+}
+
+void MachineCore::abandon_renegotiation() {
+  note("the peer declined the renegotiation; the connection goes on as it was");
   hs_.reset();
+  if (before_renegotiation_) negotiated_ = std::move(*before_renegotiation_);
+  before_renegotiation_.reset();
+  renegotiating_ = false;
+  renegotiation_declined_ = false;
+  state_ = State::ok;
+}
+
+Status MachineCore::send_warning(AlertDescription description, std::string why) {
+  TLS_TRY(records_.write_alert(AlertLevel::warning, description));
+  TraceEvent e;
+  e.kind = TraceEvent::Kind::alert_sent;
+  e.alert_level = static_cast<std::uint8_t>(AlertLevel::warning);
+  e.alert = description;
+  e.text = std::move(why);
+  emit(std::move(e));
+  return Status::success();
+}
+
+Status MachineCore::check_peer_unchanged(ByteView leaf_der) const {
+  if (!previous_ || previous_->peer_leaf.empty()) return Status::success();
+  if (!ct::equal(previous_->peer_leaf, leaf_der))
+    return make_error(AlertDescription::illegal_parameter,
+                      "the peer's certificate changed in a renegotiation");
+  return Status::success();
+}
+
+void MachineCore::finish_handshake() {
+  renegotiating_ = false;
+  ++handshakes_;
+  hs_.reset();
+  before_renegotiation_.reset();
   records_.release_handshake_memory();
   state_ = State::ok;
   TraceEvent e;

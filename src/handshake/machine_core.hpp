@@ -74,6 +74,12 @@ class MachineCore : public Machine {
   // ---- Keys ----------------------------------------------------------------------------------
   // Master secret and key block from hs().pre_master (which is then wiped); key log line.
   Status derive_keys();
+  // An abbreviated handshake: the key block from the resumed master secret (already in
+  // negotiated_) and the new randoms; key log line.
+  Status derive_resumed_keys();
+  // Takes over what a resumed session settled: version, suite, master secret, EMS, the peer's
+  // chain (parsed again; not verified again), when it was made.
+  Status adopt_session(const Session &session);
   Status install_keys(record::Direction direction);
   // Our Finished value / a check of the peer's.
   Bytes our_finished();
@@ -84,6 +90,30 @@ class MachineCore : public Machine {
   void note(std::string text);
   void trace_secret(const char *name, ByteView secret);
   MessageContext message_context() const;
+
+  // ---- Renegotiation -------------------------------------------------------------------------
+  // What the previous handshake settled that the next one is checked against (RFC 5746 verify
+  // data; the peer's leaf, which must not change: the triple-handshake attack).
+  struct Previous {
+    ProtocolVersion version = ProtocolVersion::tls12;
+    Bytes client_verify_data;
+    Bytes server_verify_data;
+    Bytes peer_leaf;  // DER, empty when the peer sent no certificate
+  };
+  const std::optional<Previous> &previous() const { return previous_; }
+  // Fresh handshake data for a renegotiation (state unchanged).
+  void prepare_renegotiation();
+  // The new handshake really starts: remember the previous one, reset what it negotiated.
+  void start_renegotiated_handshake();
+  // Gives up a renegotiation the peer declined: back to SSL_ST_OK with the old parameters.
+  void abandon_renegotiation();
+  // Queues a warning alert (no_renegotiation) and traces it.
+  Status send_warning(AlertDescription description, std::string why);
+  // Checks the peer's new leaf against the previous handshake's (illegal_parameter).
+  Status check_peer_unchanged(ByteView leaf_der) const;
+  // A no_renegotiation warning came in answer to our HelloRequest (server) or ClientHello
+  // (client).
+  bool renegotiation_declined_ = false;
 
   // The state the machine goes to next.
   void go(State next) { state_ = next; }
@@ -96,6 +126,10 @@ class MachineCore : public Machine {
 
   bool is_client_;
   std::unique_ptr<HandshakeData> hs_;
+  std::optional<Previous> previous_;
+  // What the connection had negotiated before a renegotiation reset it, restored when the peer
+  // declines.
+  std::optional<Negotiated> before_renegotiation_;
   std::optional<State> announced_;
 };
 

@@ -82,19 +82,31 @@ Status ServerMachine::apply_client_hello(const ClientHello &hello) {
   }
 
   h.our_signature_schemes = our_signature_schemes(*config_);
-  TLS_TRY(choose_suite_and_certificate(hello));
+  auto resumable = find_resumable_session(hello);
+  if (!resumable) return resumable.error();
+  if (*resumable) {
+    TLS_TRY(adopt_session(**resumable));
+    // Echo exactly the id the client sent, its length included (Ticketbleed, CVE-2016-9244).
+    negotiated_.session_id = hello.session_id;
+    h.resumed_session = std::move(*resumable);
+    note(std::string("resuming a ") + version_name(version) + " " + negotiated_.suite->name +
+         " session");
+  } else {
+    TLS_TRY(choose_suite_and_certificate(hello));
+    negotiated_.session_created = provider().now();
+    if (config_->session_cache) {
+      negotiated_.session_id.resize(kMaxSessionIdLength);
+      provider().random(negotiated_.session_id);
+    }
+    // RFC 5077: a ticket for a client that asked, sealed after the handshake's Finished.
+    h.issue_ticket = offered.session_ticket && config_->session_tickets && config_->ticket_keys &&
+                     version != ProtocolVersion::ssl3;
+  }
+  if (h.issue_ticket) reply_.session_ticket = Bytes{};
   const cipher::CipherSuite &suite = *negotiated_.suite;
 
   // RFC 5746: renegotiation_info (empty in an initial handshake) or the SCSV.
-  if (offered.renegotiation_info) {
-    if (!offered.renegotiation_info->empty())
-      return make_error(AlertDescription::handshake_failure,
-                        "renegotiation_info is not empty in an initial handshake");
-    negotiated_.secure_renegotiation = true;
-  }
-  if (offers(hello.cipher_suites, cipher::kEmptyRenegotiationInfoScsv))
-    negotiated_.secure_renegotiation = true;
-  if (negotiated_.secure_renegotiation) reply_.renegotiation_info = Bytes{};
+  TLS_TRY(check_renegotiation_info(hello));
 
   // RFC 7627, not in SSL 3.0.
   negotiated_.extended_master_secret = config_->extended_master_secret &&

@@ -39,8 +39,10 @@ StateResult ServerMachine::run_state() {
       return write_change_cipher_spec();
     case State::sw_finished:
       return write_finished();
-    case State::sw_hello_req:       // renegotiation: not entered yet
-    case State::sw_session_ticket:  // session tickets: not entered yet
+    case State::sw_session_ticket:
+      return write_session_ticket();
+    case State::sw_hello_req:
+      return write_hello_request();
     default:
       return make_error(AlertDescription::internal_error,
                         std::string("the server has no state ") + state_name(state_));
@@ -48,7 +50,7 @@ StateResult ServerMachine::run_state() {
 }
 
 State ServerMachine::after_key_exchange() const {
-  return config_->verify_mode != VerifyMode::none ? State::sw_cert_req : State::sw_srvr_done;
+  return verify_mode() != VerifyMode::none ? State::sw_cert_req : State::sw_srvr_done;
 }
 
 }  // namespace tls::handshake

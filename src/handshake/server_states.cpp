@@ -12,22 +12,35 @@
 #include "handshake/messages/client_hello.hpp"
 #include "handshake/messages/client_key_exchange.hpp"
 #include "handshake/messages/finished.hpp"
+#include "handshake/messages/new_session_ticket.hpp"
 #include "handshake/messages/server_hello.hpp"
 #include "handshake/messages/server_hello_done.hpp"
 #include "handshake/messages/server_key_exchange.hpp"
 #include "handshake/peer_certificates.hpp"
 #include "handshake/server_key_exchange_signature.hpp"
 #include "handshake/server_machine.hpp"
+#include "handshake/session_cache.hpp"
 #include "handshake/signature_choice.hpp"
+#include "handshake/ticket.hpp"
 
 namespace tls::handshake {
 
 StateResult ServerMachine::read_client_hello() {
   auto in = receive({HandshakeType::client_hello});
   if (!in) return in.error();
+  if (renegotiation_declined_) {
+    abandon_renegotiation();
+    return Beat::next;
+  }
   if (!*in) return Beat::wait_input;
   auto hello = ClientHello::parse((*in)->body);
   if (!hello) return hello.error();
+  if (renegotiating_) {
+    start_renegotiated_handshake();
+    reply_ = Extensions{};
+    ecdhe_group_.reset();
+    dhe_group_.reset();
+  }
   TLS_TRY(apply_client_hello(*hello));
   accept(**in);
   go(State::sw_srvr_hello);
@@ -41,6 +54,7 @@ StateResult ServerMachine::write_server_hello() {
   ServerHello hello;
   hello.version = negotiated_.version;
   hello.random = h.server_random;
+  hello.session_id = negotiated_.session_id;
   hello.cipher_suite = negotiated_.suite->id;
   hello.compression_method = 0;
   auto raw = serialize_extensions(reply_, ExtensionContext::server_hello);
@@ -52,6 +66,11 @@ StateResult ServerMachine::write_server_hello() {
   if (h.max_fragment_bytes != 0) {
     TLS_TRY(records_.set_max_read_plaintext(h.max_fragment_bytes));
     TLS_TRY(records_.set_max_write_plaintext(h.max_fragment_bytes));
+  }
+  if (negotiated_.resumed) {
+    TLS_TRY(derive_resumed_keys());
+    go(h.issue_ticket ? State::sw_session_ticket : State::sw_change);
+    return Beat::next;
   }
   go(State::sw_cert);
   return Beat::next;
@@ -139,7 +158,7 @@ StateResult ServerMachine::read_client_certificate() {
     der_list = std::move(message->certificate_list);
   }
   if (der_list.empty()) {
-    if (config_->verify_mode == VerifyMode::require_peer_cert)
+    if (verify_mode() == VerifyMode::require_peer_cert)
       return make_error(AlertDescription::handshake_failure,
                         "the client sent no certificate and one is required");
     note("the client sent no certificate");
@@ -150,6 +169,7 @@ StateResult ServerMachine::read_client_certificate() {
   auto chain = check_peer_chain(*config_, der_list, x509::Purpose::client, std::string(),
                                 /*verify=*/true);
   if (!chain) return chain.error();
+  TLS_TRY(check_peer_unchanged(chain->chain.front().der()));
   const cipher::KeyType type = chain->chain.front().public_key().type;
   if (type == cipher::KeyType::ed25519 && !signs_with_algorithm(negotiated_.version))
     return make_error(AlertDescription::unsupported_certificate,
@@ -225,6 +245,28 @@ StateResult ServerMachine::read_finished() {
   TLS_TRY(check_peer_finished(finished->verify_data));
   accept(**in);
   negotiated_.client_verify_data = finished->verify_data;
+  if (negotiated_.resumed) {
+    finish_handshake();
+    return Beat::next;
+  }
+  go(hs().issue_ticket ? State::sw_session_ticket : State::sw_change);
+  return Beat::next;
+}
+
+StateResult ServerMachine::write_session_ticket() {
+  Session state = session_snapshot();
+  state.session_id.clear();  // a ticket is found by itself, not by id
+  state.lifetime = config_->ticket_keys->lifetime();
+  NewSessionTicket message;
+  message.lifetime_hint = state.lifetime;
+  auto sealed = config_->ticket_keys->seal(state);
+  if (sealed) {
+    message.ticket = std::move(sealed.value());
+  } else {
+    // RFC 5077 §3.3: having promised a ticket, the server may still send an empty one.
+    note("no ticket issued: " + sealed.error().reason);
+  }
+  TLS_TRY(send(serialize_message(message)));
   go(State::sw_change);
   return Beat::next;
 }
@@ -240,7 +282,12 @@ StateResult ServerMachine::write_finished() {
   Bytes verify_data = our_finished();
   negotiated_.server_verify_data = verify_data;
   TLS_TRY(send(serialize_message(Finished{std::move(verify_data)}, negotiated_.version)));
+  if (negotiated_.resumed) {
+    go(State::sr_change);  // abbreviated: the client's ChangeCipherSpec and Finished close it
+    return Beat::next;
+  }
   finish_handshake();
+  cache_session();
   return Beat::next;
 }
 

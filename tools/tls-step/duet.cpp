@@ -128,8 +128,9 @@ Result<std::unique_ptr<Duet>> Duet::create(const Options &o) {
     side->records = std::make_unique<record::RecordLayer>(provider);
     side->records->set_observer(
         [raw](const record::RecordTrace &r) { raw->records_seen.push_back(copy_record(r)); });
-    side->machine = handshake::Machine::create(
-        side->config, *side->records, handshake::ConnectionParams{client ? "localhost" : ""});
+    handshake::ConnectionParams params;
+    if (client) params.hostname = "localhost";
+    side->machine = handshake::Machine::create(side->config, *side->records, std::move(params));
     (client ? duet->client_ : duet->server_) = std::move(side);
   }
   return duet;

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "common/hex.hpp"
-#include "test_setup.hpp"
+#include "support/test_setup.hpp"
 
 namespace tls::handshake::test {
 namespace {

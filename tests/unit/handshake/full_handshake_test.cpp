@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "cipher/suites.hpp"
-#include "pump.hpp"
+#include "support/pump.hpp"
 
 namespace tls::handshake::test {
 namespace {

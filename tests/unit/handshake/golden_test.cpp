@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "common/hex.hpp"
-#include "test_setup.hpp"
+#include "support/test_setup.hpp"
 
 namespace tls::handshake::test {
 namespace {

@@ -4,7 +4,7 @@
 #include "handshake/messages/server_hello.hpp"
 #include "handshake/signature_choice.hpp"
 #include "handshake/signature_scheme.hpp"
-#include "test_setup.hpp"
+#include "support/test_setup.hpp"
 
 namespace tls::handshake::test {
 namespace {
@@ -159,7 +159,7 @@ TEST(Negative, ServerHelloWithCompression) {
 
 TEST(Negative, ServerHelloWithExtensionNotOffered) {
   EXPECT_EQ(bad_server_hello([](ServerHello &h) {
-              h.extensions.push_back({35, {}});
+              h.extensions.push_back({18, {}});  // signed_certificate_timestamp
             }),
             AlertDescription::unsupported_extension);
 }

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "cipher/suites.hpp"
-#include "pump.hpp"
+#include "support/pump.hpp"
 
 namespace tls::handshake::test {
 namespace {

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "test_setup.hpp"
+#include "support/test_setup.hpp"
 
 namespace tls::handshake::test {
 namespace {

@@ -50,6 +50,9 @@ class Pair {
 
   Config &client_config() { return *client_.config; }
   Config &server_config() { return *server_.config; }
+  // What the client's connection gets besides its Config (a session to offer, ...); start()
+  // sets the hostname.
+  ConnectionParams &client_params() { return client_params_; }
   void start(const std::string &hostname = "localhost");
 
   Endpoint &client() { return client_; }
@@ -79,6 +82,7 @@ class Pair {
   void move_output(bool from_client);
   Endpoint client_;
   Endpoint server_;
+  ConnectionParams client_params_;
   std::vector<WireChunk> wire_;
 };
 

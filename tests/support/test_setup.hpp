@@ -6,7 +6,7 @@
 
 #include "cipher/suites.hpp"
 #include "handshake/messages/handshake_header.hpp"
-#include "pump.hpp"
+#include "support/pump.hpp"
 
 namespace tls::handshake::test {
 

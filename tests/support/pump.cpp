@@ -1,4 +1,4 @@
-#include "pump.hpp"
+#include "support/pump.hpp"
 
 #include <gtest/gtest.h>
 
@@ -66,7 +66,8 @@ void Pair::start(const std::string &hostname) {
     };
     e->records = std::make_unique<record::RecordLayer>(e->provider);
   }
-  client_.machine = Machine::create(client_.config, *client_.records, ConnectionParams{hostname});
+  client_params_.hostname = hostname;
+  client_.machine = Machine::create(client_.config, *client_.records, client_params_);
   server_.machine = Machine::create(server_.config, *server_.records, ConnectionParams{});
 }
 
