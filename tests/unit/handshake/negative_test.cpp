@@ -169,6 +169,59 @@ TEST(Negative, ServerHelloWithLongSessionId) {
             AlertDescription::decode_error);
 }
 
+// RFC 8446 §4.1.3: a ServerHello for TLS 1.1 whose random ends with "DOWNGRD" 00 tells a client
+// that offered TLS 1.2 that its hello was rewritten.
+TEST(Negative, DowngradeSentinelIsRefusedByAClientThatOfferedTls12) {
+  const Bytes sentinel = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x00};
+  for (bool marked : {true, false}) {
+    SCOPED_TRACE(marked ? "marked" : "not marked");
+    Pair pair;
+    configure(pair, {"ECDHE-RSA-AES128-SHA"});
+    pair.client_config().min_version = ProtocolVersion::tls10;
+    pair.start();
+    ASSERT_TRUE(pair.run_until(kClient, State::cr_srvr_hello));
+    ServerHello hello;
+    hello.version = ProtocolVersion::tls11;
+    hello.cipher_suite = cipher::find_suite("ECDHE-RSA-AES128-SHA")->id;
+    hello.random.fill(7);
+    if (marked) std::copy(sentinel.begin(), sentinel.end(), hello.random.end() - 8);
+    hello.extensions = {{0xff01, {0}}};
+    hello.has_extensions_block = true;
+    auto body = serialize(hello);
+    ASSERT_TRUE(body.ok());
+    const Bytes bytes =
+        injected_bytes(pair, kClient, Inject::handshake, HandshakeType::server_hello, *body);
+    const StepResult r = pair.deliver(kClient, bytes);
+    if (marked) {
+      ASSERT_EQ(r, StepResult::failed);
+      EXPECT_EQ(pair.client().machine->error()->alert, AlertDescription::illegal_parameter);
+      EXPECT_NE(pair.client().machine->error()->reason.find("downgrade sentinel"),
+                std::string::npos);
+    } else {
+      // Unmarked, TLS 1.1 is within the client's range: the ServerHello is accepted.
+      EXPECT_NE(r, StepResult::failed) << pair.client().machine->error()->reason;
+    }
+  }
+}
+
+// The server marks a version below 1.2 only when it could have done 1.2; a client whose own
+// maximum is below 1.2 does not look for the mark, and the handshake completes.
+TEST(Negative, ServerMarksALowerVersionOnlyWhenItCouldDoTls12) {
+  const Bytes sentinel = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x00};
+  for (ProtocolVersion server_max : {ProtocolVersion::tls12, ProtocolVersion::tls11}) {
+    SCOPED_TRACE(version_name(server_max));
+    Pair pair;
+    configure(pair, {"ECDHE-RSA-AES128-SHA", ProtocolVersion::tls11});
+    pair.server_config().max_version = server_max;
+    pair.start();
+    ASSERT_TRUE(pair.run());
+    const Bytes &random = pair.client().machine->negotiated().server_random;
+    ASSERT_EQ(random.size(), 32u);
+    const bool marked = std::equal(sentinel.begin(), sentinel.end(), random.end() - 8);
+    EXPECT_EQ(marked, server_max == ProtocolVersion::tls12);
+  }
+}
+
 TEST(Negative, FallbackScsvWhenTheServerCouldDoBetter) {
   Pair pair;
   configure(pair, {"ECDHE-RSA-AES128-SHA", ProtocolVersion::tls11});
