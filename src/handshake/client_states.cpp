@@ -317,6 +317,13 @@ StateResult ClientMachine::read_session_ticket() {
   if (!ticket->ticket.empty()) {
     negotiated_.session_ticket = std::move(ticket->ticket);
     negotiated_.ticket_lifetime_hint = ticket->lifetime_hint;
+    // A server that issues a ticket often sends no session id (RFC 5077 §3.4). Name the session
+    // as OpenSSL does, by the SHA-256 of its ticket, so it has an identity to show and offer.
+    if (negotiated_.session_id.empty()) {
+      auto sha256 = provider().hash(cipher::HashAlg::sha256);
+      sha256->update(negotiated_.session_ticket);
+      negotiated_.session_id = sha256->finish();
+    }
     note("received a session ticket (lifetime hint " + std::to_string(ticket->lifetime_hint) +
          " s)");
   }
