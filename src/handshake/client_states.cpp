@@ -106,6 +106,13 @@ StateResult ClientMachine::read_server_certificate() {
     return make_error(AlertDescription::unsupported_certificate,
                       std::string("a ") + cipher::key_type_name(key.type) +
                           " certificate cannot authenticate " + negotiated_.suite->name);
+  if (const auto group = ec_key_group(key.type);
+      group &&
+      std::find(config_->groups.begin(), config_->groups.end(), *group) == config_->groups.end())
+    return make_error(AlertDescription::illegal_parameter,
+                      std::string("the server's certificate key is on ") +
+                          cipher::group_name(*group) +
+                          ", which the client did not list in supported_groups (RFC 8422 §5.3)");
   hs().peer_key = key;
   negotiated_.peer_chain = std::move(chain->chain);
   negotiated_.verify_result = std::move(chain->verify_result);
