@@ -129,6 +129,11 @@ class Connection {
   bool session_resumed() const;
   bool extended_master_secret() const;
   bool secure_renegotiation() const;  // both sides speak RFC 5746 (renegotiation_info)
+  bool encrypt_then_mac() const;      // RFC 7366 in use (CBC suites only)
+  // Record plaintext limits in force (max_fragment_length / record_size_limit; 16384 without):
+  // the most we put in one record, and the most we accept in one.
+  std::size_t max_send_fragment() const;
+  std::size_t max_receive_fragment() const;
   // Server: what the client offered in its ClientHello, as IANA values in the client's order
   // (for diagnostics such as tls-server -www; names from cipher_suite_text / extension_text).
   std::vector<std::uint16_t> client_cipher_suites() const;

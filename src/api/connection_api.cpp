@@ -239,6 +239,18 @@ bool Connection::secure_renegotiation() const {
   return impl_->machine && impl_->machine->negotiated().secure_renegotiation;
 }
 
+bool Connection::encrypt_then_mac() const {
+  return impl_->machine && impl_->machine->negotiated().encrypt_then_mac;
+}
+
+std::size_t Connection::max_send_fragment() const {
+  return impl_->records->max_write_plaintext();
+}
+
+std::size_t Connection::max_receive_fragment() const {
+  return impl_->records->max_read_plaintext();
+}
+
 std::vector<std::uint16_t> Connection::client_cipher_suites() const {
   return impl_->machine ? impl_->machine->negotiated().client_cipher_suites
                         : std::vector<std::uint16_t>();
