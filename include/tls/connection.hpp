@@ -93,7 +93,8 @@ class Connection {
   // Renegotiates (RFC 5746) once the handshake is done: a client sends a new ClientHello, a
   // server a HelloRequest. Runs the new handshake as connect()/accept() do; data the peer sends
   // meanwhile is kept for read(). Fails when the peer lacks secure renegotiation; a peer that
-  // declines leaves the connection as it was.
+  // declines leaves the connection as it was (renegotiate() then fails, saying so, and the
+  // connection stays usable). After want_read / want_write, call it again to go on.
   IoResult renegotiate();
   // Handshakes completed on this connection (2 after one renegotiation).
   unsigned handshake_count() const;
