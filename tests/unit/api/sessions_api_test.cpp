@@ -321,6 +321,32 @@ TEST(SessionsApi, ClientCertificateCallbackChoosesOrDeclines) {
   }
 }
 
+// ---- SNI ---------------------------------------------------------------------------------------
+
+// A name the SNI callback keeps must still match a certificate when unknown names are refused;
+// a name it switches for is the callback's decision.
+TEST(SessionsApi, RejectUnknownServerNameAppliesToNamesTheCallbackKept) {
+  Context server = server_context(), other = server_context("server-p256");
+  server.set_reject_unknown_server_name(true);
+  server.set_sni_callback([other](std::string_view name) {
+    return name == "switch.test" ? SniAnswer::use(other) : SniAnswer::keep();
+  });
+  Context client = client_context();
+  client.set_check_hostname(false);
+  for (const auto &[name, accepted] : std::vector<std::pair<std::string, bool>>{
+           {"localhost", true}, {"switch.test", true}, {"unknown.test", false}}) {
+    Connection c(client), s(server);
+    connect_in_memory(c, s);
+    ASSERT_TRUE(c.set_hostname(name).ok());
+    EXPECT_EQ(run_pair(c, s), accepted) << name << ": " << s.error_text();
+    if (!accepted) {
+      ASSERT_TRUE(s.last_alert());
+      EXPECT_EQ(s.last_alert()->description, AlertDescription::unrecognized_name);
+      EXPECT_NE(s.error_text().find("unknown.test"), std::string::npos) << s.error_text();
+    }
+  }
+}
+
 // ---- Record sizes ------------------------------------------------------------------------------
 
 TEST(SessionsApi, RecordSizeLimitBindsThePeer) {
