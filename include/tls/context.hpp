@@ -194,7 +194,8 @@ class Context {
   // (may be empty) still opens tickets, which are then renewed under `current`.
   Status set_ticket_keys(std::span<const std::uint8_t> current,
                          std::span<const std::uint8_t> previous = {});
-  // Uses the very same ticket keys as `other` (servers in one process), rotation included.
+  // Uses the very same ticket keys as `other` (servers in one process), rotation included;
+  // nothing changes when `other` is a client.
   void share_ticket_keys(const Context &other);
 
   // ---- Client certificates ------------------------------------------------------------------

@@ -513,6 +513,7 @@ void Context::share_ticket_keys(const Context &other) {
     std::lock_guard<std::mutex> other_lock(other.impl_->mutex);
     keys = other.impl_->config.ticket_keys;
   }
+  if (!keys) return;  // `other` is a client: it has no keys to share
   TLS_LOCKED;
   impl_->config.ticket_keys = std::move(keys);
   impl_->changed();

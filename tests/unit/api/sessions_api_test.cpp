@@ -225,6 +225,10 @@ TEST(SessionsApi, ShareTicketKeysWithAnotherContext) {
   const Outcome back_at_a = handshake(client, a, fresh.session);
   ASSERT_TRUE(back_at_a.ok) << back_at_a.error;
   EXPECT_TRUE(back_at_a.server_resumed);
+  // A client has no keys to share: a keeps its own.
+  a.share_ticket_keys(client);
+  a.set_session_cache_size(0);
+  EXPECT_TRUE(handshake(client, a, fresh.session).server_resumed);
 }
 
 TEST(SessionsApi, RotatedKeyStillOpensOnceThenNotTwice) {
