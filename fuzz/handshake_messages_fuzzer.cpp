@@ -20,7 +20,7 @@
 #include "handshake/messages/hello_request.hpp"
 #include "handshake/messages/new_session_ticket.hpp"
 #include "handshake/messages/server_hello_done.hpp"
-#include "handshake/messages/sslv2_client_hello.hpp"
+#include "record/sslv2_client_hello.hpp"
 
 using namespace tls;
 using namespace tls::handshake;
@@ -110,9 +110,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       break;
     }
     case 9:
-      if (looks_like_sslv2_client_hello(body)) {
+      if (record::looks_like_sslv2_client_hello(body)) {
         fuzz::require(body.size() >= 3 && (body[0] & 0x80) != 0, "SSLv2 detection");
-        (void)sslv2_client_hello_error(body);
+        (void)record::sslv2_client_hello_error(body);
       }
       break;
     case 10: {

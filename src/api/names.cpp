@@ -3,6 +3,7 @@
 #include <tls/io.hpp>
 #include <tls/trace.hpp>
 
+#include "handshake/trace.hpp"
 #include "x509/verify_error.hpp"
 
 namespace tls {
@@ -25,30 +26,9 @@ const char *io_code_name(IoCode code) noexcept {
   return "unknown";
 }
 
+// The public Kind mirrors the handshake's one value for value (checked in trace_adapter.cpp).
 const char *trace_kind_name(TraceEvent::Kind kind) noexcept {
-  switch (kind) {
-    case TraceEvent::Kind::state:
-      return "state";
-    case TraceEvent::Kind::message_sent:
-      return "message_sent";
-    case TraceEvent::Kind::message_received:
-      return "message_received";
-    case TraceEvent::Kind::change_cipher_spec_sent:
-      return "change_cipher_spec_sent";
-    case TraceEvent::Kind::change_cipher_spec_received:
-      return "change_cipher_spec_received";
-    case TraceEvent::Kind::alert_sent:
-      return "alert_sent";
-    case TraceEvent::Kind::alert_received:
-      return "alert_received";
-    case TraceEvent::Kind::secret:
-      return "secret";
-    case TraceEvent::Kind::keys_installed:
-      return "keys_installed";
-    case TraceEvent::Kind::note:
-      return "note";
-  }
-  return "unknown";
+  return handshake::trace_kind_name(static_cast<handshake::TraceEvent::Kind>(kind));
 }
 
 const char *verify_error_string(long error) noexcept {

@@ -51,6 +51,7 @@ class ClientMachine final : public MachineCore {
 
   // Decisions on a parsed ServerHello (client_server_hello.cpp).
   Status apply_server_hello(const struct ServerHello &hello);
+  Status check_downgrade_sentinel(const struct ServerHello &hello, ProtocolVersion version) const;
 
   ConnectionParams params_;
 };

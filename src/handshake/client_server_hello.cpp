@@ -7,12 +7,25 @@
 #include "common/hex.hpp"
 #include "handshake/client_hello_builder.hpp"
 #include "handshake/client_machine.hpp"
+#include "handshake/downgrade_sentinel.hpp"
 #include "handshake/extension_rules.hpp"
 #include "handshake/extensions.hpp"
 #include "handshake/messages/server_hello.hpp"
 #include "x509/hostname.hpp"
 
 namespace tls::handshake {
+
+// A client that offered TLS 1.2 refuses a lower version marked by the server (RFC 8446 §4.1.3).
+Status ClientMachine::check_downgrade_sentinel(const ServerHello &hello,
+                                               ProtocolVersion version) const {
+  if (config_->max_version != ProtocolVersion::tls12 || version == ProtocolVersion::tls12)
+    return {};
+  if (!has_tls12_downgrade_sentinel(hello.random)) return {};
+  return make_error(AlertDescription::illegal_parameter,
+                    std::string("server chose ") + version_name(version) +
+                        " but its random ends with the TLS 1.2 downgrade sentinel (RFC 8446 "
+                        "§4.1.3): the ClientHello offering TLS 1.2 was tampered with");
+}
 
 Status ClientMachine::apply_server_hello(const ServerHello &hello) {
   HandshakeData &h = hs();
@@ -23,6 +36,7 @@ Status ClientMachine::apply_server_hello(const ServerHello &hello) {
                       "server chose " + version_text(wire) + ", outside " +
                           version_name(config_->min_version) + " to " +
                           version_name(config_->max_version));
+  TLS_TRY(check_downgrade_sentinel(hello, *version));
   const cipher::CipherSuite *suite = cipher::find_suite(hello.cipher_suite);
   if (suite == nullptr || std::find(h.offered_suites.begin(), h.offered_suites.end(),
                                     hello.cipher_suite) == h.offered_suites.end())

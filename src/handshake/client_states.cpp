@@ -106,6 +106,13 @@ StateResult ClientMachine::read_server_certificate() {
     return make_error(AlertDescription::unsupported_certificate,
                       std::string("a ") + cipher::key_type_name(key.type) +
                           " certificate cannot authenticate " + negotiated_.suite->name);
+  if (const auto group = ec_key_group(key.type);
+      group &&
+      std::find(config_->groups.begin(), config_->groups.end(), *group) == config_->groups.end())
+    return make_error(AlertDescription::illegal_parameter,
+                      std::string("the server's certificate key is on ") +
+                          cipher::group_name(*group) +
+                          ", which the client did not list in supported_groups (RFC 8422 §5.3)");
   hs().peer_key = key;
   negotiated_.peer_chain = std::move(chain->chain);
   negotiated_.verify_result = std::move(chain->verify_result);
@@ -317,6 +324,13 @@ StateResult ClientMachine::read_session_ticket() {
   if (!ticket->ticket.empty()) {
     negotiated_.session_ticket = std::move(ticket->ticket);
     negotiated_.ticket_lifetime_hint = ticket->lifetime_hint;
+    // A server that issues a ticket often sends no session id (RFC 5077 §3.4). Name the session
+    // as OpenSSL does, by the SHA-256 of its ticket, so it has an identity to show and offer.
+    if (negotiated_.session_id.empty()) {
+      auto sha256 = provider().hash(cipher::HashAlg::sha256);
+      sha256->update(negotiated_.session_ticket);
+      negotiated_.session_id = sha256->finish();
+    }
     note("received a session ticket (lifetime hint " + std::to_string(ticket->lifetime_hint) +
          " s)");
   }

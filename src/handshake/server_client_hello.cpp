@@ -177,6 +177,7 @@ Status ServerMachine::choose_suite_and_certificate(const ClientHello &hello) {
   std::vector<cipher::KeyType> usable_types;
   for (const CertifiedKey &c : config_->certificates) {
     const cipher::KeyType type = c.key_type();
+    if (!key_curve_offered(type, offered.supported_groups)) continue;
     if (signs_with_algorithm(version)) {
       if (!choose_signature_scheme(h.our_signature_schemes, client_schemes, type)) continue;
     } else if (type == cipher::KeyType::ed25519) {

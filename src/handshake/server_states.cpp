@@ -4,6 +4,7 @@
 
 #include "cipher/suites.hpp"
 #include "handshake/certificate_verify_signature.hpp"
+#include "handshake/downgrade_sentinel.hpp"
 #include "handshake/key_exchange_ephemeral.hpp"
 #include "handshake/key_exchange_rsa.hpp"
 #include "handshake/messages/certificate.hpp"
@@ -50,6 +51,10 @@ StateResult ServerMachine::read_client_hello() {
 StateResult ServerMachine::write_server_hello() {
   HandshakeData &h = hs();
   provider().random(h.server_random);
+  // A server that can do TLS 1.2 marks a lower version (RFC 8446 §4.1.3).
+  if (config_->max_version == ProtocolVersion::tls12 &&
+      negotiated_.version != ProtocolVersion::tls12)
+    set_tls12_downgrade_sentinel(h.server_random);
   negotiated_.server_random.assign(h.server_random.begin(), h.server_random.end());
   ServerHello hello;
   hello.version = negotiated_.version;

@@ -8,6 +8,7 @@
 #include "common/reader.hpp"
 #include "common/writer.hpp"
 #include "record/protection_null.hpp"
+#include "record/sslv2_client_hello.hpp"
 
 namespace tls::record {
 
@@ -179,11 +180,15 @@ Status RecordLayer::check_header_start() {
           "record version major " + std::to_string(available[1]) + " is not SSL 3.0 / TLS (3)");
     return {};
   }
+  // An SSLv2-format ClientHello can only be the first record; 5 bytes tell it apart.
+  if ((type & 0x80) != 0 && records_read_ == 0) {
+    const bool could_be_one = available.size() < 3 || looks_like_sslv2_client_hello(available);
+    if (available.size() < kSslv2HelloPrefix && could_be_one) return {};  // wait for more bytes
+    if (could_be_one) return sslv2_client_hello_error(available);
+  }
   std::string why;
   if (type == 24) {
     why = "heartbeat records (RFC 6520) are not supported";
-  } else if ((type & 0x80) != 0 && records_read_ == 0) {
-    why = "SSLv2-format ClientHello is not supported";
   } else {
     why = "record content type " + std::to_string(type) + " is not a TLS content type";
     if (records_read_ == 0 && type >= 'A' && type <= 'Z')

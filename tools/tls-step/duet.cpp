@@ -11,10 +11,6 @@
 namespace tls::step {
 namespace {
 
-// 2030-06-01T00:00:00Z: every certificate in tests/data is valid then (tests/data/README.md).
-// The deterministic provider's clock reads it, so the randoms' time fields are fixed too.
-constexpr std::int64_t kClock = 1906502400;
-
 const char *server_certificate_name(CertType type) {
   switch (type) {
     case CertType::rsa:
@@ -79,7 +75,8 @@ struct Duet::Side {
 Duet::Duet() = default;
 Duet::~Duet() = default;
 
-Result<std::unique_ptr<Duet>> Duet::create(const Options &o) {
+Result<std::unique_ptr<Duet>> Duet::create(const Options &o, int number, const ServerMemory &memory,
+                                           std::optional<handshake::Session> offer) {
   std::unique_ptr<Duet> duet(new Duet());
   auto cipher_list = cipher::parse_cipher_string(o.cipher);
   if (!cipher_list) return cipher_list.error();
@@ -92,11 +89,13 @@ Result<std::unique_ptr<Duet>> Duet::create(const Options &o) {
   for (bool client : {true, false}) {
     auto side = std::make_unique<Side>();
     side->client = client;
-    const auto provider = cipher::deterministic_provider(o.seed * 2 + (client ? 0 : 1), kClock);
+    // Each connection of a run has its own randoms, and a later one happens a minute later.
+    const std::uint64_t seed = o.seed * 2 + (client ? 0 : 1) + (std::uint64_t{1} << 32) * number;
+    const auto provider = cipher::deterministic_provider(seed, kStepClock + 60 * number);
     auto &c = side->config = std::make_shared<handshake::Config>();
     c->role = client ? handshake::Role::client : handshake::Role::server;
     c->provider = provider;
-    c->verify_time = kClock;
+    c->verify_time = kStepClock;
     c->trust_store = trust;
     c->trace_fields = true;
     c->trace_secrets = o.secrets;
@@ -122,18 +121,55 @@ Result<std::unique_ptr<Duet>> Duet::create(const Options &o) {
       if (!key) return key.error();
       c->certificates.push_back(std::move(*key));
       if (o.client_auth) c->verify_mode = handshake::VerifyMode::require_peer_cert;
+      c->session_cache = memory.cache;
+      c->ticket_keys = memory.ticket_keys;
+      // A renegotiation here is the server's idea (HelloRequest); a client may not start one.
+      c->allow_client_renegotiation = false;
     }
+    // Tickets only when the run resumes by ticket, so that the other runs show no more than
+    // they need.
+    c->session_tickets = o.resume == Resume::by_ticket;
     Side *raw = side.get();
     c->trace = [raw](const handshake::TraceEvent &e) { raw->happenings.push_back(copy_event(e)); };
     side->records = std::make_unique<record::RecordLayer>(provider);
     side->records->set_observer(
         [raw](const record::RecordTrace &r) { raw->records_seen.push_back(copy_record(r)); });
     handshake::ConnectionParams params;
-    if (client) params.hostname = "localhost";
+    if (client) {
+      params.hostname = "localhost";
+      params.session = offer;
+    }
     side->machine = handshake::Machine::create(side->config, *side->records, std::move(params));
     (client ? duet->client_ : duet->server_) = std::move(side);
   }
   return duet;
+}
+
+// A side whose handshake is done reads the peer's request for a new one (a HelloRequest, or a
+// ClientHello) and hands it to its machine, which follows it or declines it.
+Status Duet::take_renegotiation_request(Side &s) {
+  auto event = s.records->next_event();
+  if (!event) return event.error();
+  if (event->kind != record::Event::Kind::handshake) return {};
+  auto started = s.machine->handle_post_handshake(event->handshake_message);
+  if (!started) {
+    (void)s.records->fail(started.error());
+    return started.error();
+  }
+  return {};
+}
+
+Status Duet::renegotiate(bool by_client, std::optional<handshake::VerifyMode> verify_mode) {
+  TLS_TRY(side(by_client).machine->renegotiate(verify_mode));
+  finished_ = false;
+  failure_echo_ = 0;
+  current_client_ = by_client;
+  client_->waiting = server_->waiting = false;
+  return {};
+}
+
+std::optional<handshake::Session> Duet::client_session() const {
+  return client_->machine->session();
 }
 
 void Duet::move_output(bool from_client) {
@@ -161,6 +197,14 @@ std::optional<Step> Duet::next() {
     Side &s = side(who);
     s.inbox.erase(s.inbox.begin(),
                   s.inbox.begin() + static_cast<std::ptrdiff_t>(s.records->feed(s.inbox)));
+    if (s.machine->done() && s.records->buffered_input() > 0) {
+      if (auto taken = take_renegotiation_request(s); !taken) {
+        Step step = collect(who, s.machine->state(), handshake::StepResult::failed);
+        step.number = ++number_;
+        finished_ = true;
+        return step;
+      }
+    }
     const handshake::State before = s.machine->state();
     const handshake::StepResult r = s.machine->step();
     move_output(who);
@@ -211,6 +255,10 @@ std::string Duet::failure() const {
 
 const handshake::Negotiated &Duet::negotiated(bool client) const {
   return (client ? client_ : server_)->machine->negotiated();
+}
+
+unsigned Duet::handshakes() const {
+  return client_->machine->handshakes();
 }
 
 std::vector<Step> Duet::deliver_and_read(bool from_client, const char *write_action,

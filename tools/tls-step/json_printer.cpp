@@ -80,7 +80,9 @@ class JsonPrinter final : public Printer {
            << ",\"cipher\":" << json_string(n.suite->name)
            << ",\"extended_master_secret\":" << (n.extended_master_secret ? "true" : "false")
            << ",\"same_master_secret\":"
-           << (ct::equal(n.master_secret, duet.negotiated(false).master_secret) ? "true" : "false");
+           << (ct::equal(n.master_secret, duet.negotiated(false).master_secret) ? "true" : "false")
+           << ",\"resumed\":" << (n.resumed ? "true" : "false")
+           << ",\"handshakes\":" << duet.handshakes();
     } else {
       out_ << ",\"error\":" << json_string(duet.failure());
     }

@@ -26,6 +26,9 @@ neighbour's. Some runs to try:
 ./build/tls-step --version ssl3                    # SSL 3.0, RSA key exchange, CBC with SSL 3.0's MAC
 ./build/tls-step --version tls1 --cipher DHE-RSA-AES128-SHA   # finite-field Diffie-Hellman
 ./build/tls-step --cert ecdsa --client-auth        # ECDSA server, client certificate
+./build/tls-step --resume id                       # a second connection resumes the session
+./build/tls-step --resume ticket                   # ... by an RFC 5077 session ticket
+./build/tls-step --renegotiate --client-auth       # HelloRequest, then a second full handshake
 ./build/tls-step --interactive                     # wait for Enter between steps
 ./build/tls-step --json | jq .                     # one JSON object per step
 ```

@@ -18,6 +18,10 @@ one state at a time, with every message decoded and every secret shown.
   --cipher STR     the client's cipher list, OpenSSL syntax (e.g. DHE-RSA-AES128-SHA)
   --cert TYPE      the server's certificate: rsa (RSA-2048), ecdsa (P-256), ed25519
   --client-auth    the server asks for a certificate and the client sends one
+  --resume HOW     id or ticket: a first connection runs unseen, then a second one resumes
+                   its session (the abbreviated handshake) by session id or by RFC 5077 ticket
+  --renegotiate    after the first request, the server asks for a new handshake (HelloRequest)
+                   and both sides run one under the current keys (RFC 5746)
   --seed N         seeds every random value: the same seed gives the same output, byte for byte
   --interactive    wait for Enter after each step
   --json           one JSON object per step instead of text
@@ -102,6 +106,19 @@ std::optional<Options> parse_options(int argc, char **argv, int &exit_code) {
       const auto v = value();
       if (!v) return std::nullopt;
       o.data_dir = *v;
+    } else if (arg == "--resume") {
+      const auto v = value();
+      if (!v) return std::nullopt;
+      if (*v == "id") {
+        o.resume = Resume::by_id;
+      } else if (*v == "ticket") {
+        o.resume = Resume::by_ticket;
+      } else {
+        std::cerr << "tls-step: --resume takes id or ticket, not '" << *v << "'\n";
+        return std::nullopt;
+      }
+    } else if (arg == "--renegotiate") {
+      o.renegotiate = true;
     } else if (arg == "--client-auth") {
       o.client_auth = true;
     } else if (arg == "--interactive") {
@@ -116,6 +133,16 @@ std::optional<Options> parse_options(int argc, char **argv, int &exit_code) {
     }
   }
   if (o.cipher.empty()) o.cipher = default_cipher(o.version, o.cert);
+  // SSL 3.0 has no hello extensions: no ticket extension, no renegotiation_info.
+  if (o.version == ProtocolVersion::ssl3 && o.resume == Resume::by_ticket) {
+    std::cerr << "tls-step: SSL 3.0 has no extensions, so no session tickets; try --resume id\n";
+    return std::nullopt;
+  }
+  if (o.version == ProtocolVersion::ssl3 && o.renegotiate) {
+    std::cerr << "tls-step: SSL 3.0 has no renegotiation_info extension; tlspp renegotiates only "
+                 "securely (RFC 5746), from TLS 1.0 on\n";
+    return std::nullopt;
+  }
   exit_code = 0;
   return o;
 }

@@ -11,11 +11,16 @@ namespace tls::step {
 
 enum class CertType : std::uint8_t { rsa, ecdsa, ed25519 };
 
+// --resume: a first connection runs unseen, then a second one resumes its session.
+enum class Resume : std::uint8_t { none, by_id, by_ticket };
+
 struct Options {
   ProtocolVersion version = ProtocolVersion::tls12;
   std::string cipher;  // OpenSSL cipher string for the client; empty: a default for the version
   CertType cert = CertType::rsa;
   bool client_auth = false;
+  Resume resume = Resume::none;
+  bool renegotiate = false;  // after the first data, the server asks for a new handshake
   std::uint64_t seed = 1;
   bool interactive = false;
   bool json = false;

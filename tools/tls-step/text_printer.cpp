@@ -128,6 +128,9 @@ class TextPrinter final : public Printer {
          << "same master secret:      "
          << (ct::equal(n.master_secret, duet.negotiated(false).master_secret) ? "yes" : "NO")
          << "\n";
+    if (n.resumed) out_ << "session:                 resumed (abbreviated handshake)\n";
+    if (duet.handshakes() > 1)
+      out_ << "handshakes:              " << duet.handshakes() << " (renegotiated)\n";
   }
 
  private:

@@ -65,6 +65,26 @@ TEST(SansIo, EndOfInputDuringHandshakeIsAnError) {
   EXPECT_NE(client.error_text().find("closed"), std::string::npos) << client.error_text();
 }
 
+// A server that receives an SSLv2-format ClientHello (RFC 5246 Appendix E.2) refuses it and says
+// why: the format and the version the client offered.
+TEST(SansIo, ServerRefusesAnSslv2FormatClientHello) {
+  Context server_ctx = server_context();
+  Connection server(server_ctx);
+  // msg_length 0x1c (top bit set), CLIENT-HELLO, version 3.1, one V2CipherSpec, 16-byte challenge.
+  const std::vector<std::uint8_t> hello = {
+      0x80, 0x1c, 0x01, 0x03, 0x01, 0x00, 0x03, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x2f, 0,
+      1,    2,    3,    4,    5,    6,    7,    8,    9,    10,   11,   12,   13,   14,   15};
+  ASSERT_EQ(server.feed(hello), hello.size());
+  const IoResult r = server.handshake();
+  EXPECT_EQ(r.code, IoCode::failed);
+  EXPECT_NE(server.error_text().find("SSLv2-format ClientHello refused (the client offers TLSv1"),
+            std::string::npos)
+      << server.error_text();
+  ASSERT_TRUE(server.last_alert().has_value());
+  EXPECT_TRUE(server.last_alert()->sent);
+  EXPECT_EQ(server.last_alert()->description, AlertDescription::handshake_failure);
+}
+
 TEST(SansIo, CApiHandshakeWithNoFd) {
   tls_ctx *server_ctx = tls_ctx_new(TLS_SERVER);
   tls_ctx *client_ctx = tls_ctx_new(TLS_CLIENT);

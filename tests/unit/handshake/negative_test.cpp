@@ -1,6 +1,7 @@
 // Named attacks and deviations: each must end the handshake with the right alert.
 #include <gtest/gtest.h>
 
+#include "handshake/messages/certificate.hpp"
 #include "handshake/messages/server_hello.hpp"
 #include "handshake/signature_choice.hpp"
 #include "handshake/signature_scheme.hpp"
@@ -167,6 +168,112 @@ TEST(Negative, ServerHelloWithExtensionNotOffered) {
 TEST(Negative, ServerHelloWithLongSessionId) {
   EXPECT_EQ(bad_server_hello([](ServerHello &) {}, ProtocolVersion::tls12, true),
             AlertDescription::decode_error);
+}
+
+// RFC 8446 §4.1.3: a ServerHello for TLS 1.1 whose random ends with "DOWNGRD" 00 tells a client
+// that offered TLS 1.2 that its hello was rewritten.
+TEST(Negative, DowngradeSentinelIsRefusedByAClientThatOfferedTls12) {
+  const Bytes sentinel = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x00};
+  for (bool marked : {true, false}) {
+    SCOPED_TRACE(marked ? "marked" : "not marked");
+    Pair pair;
+    configure(pair, {"ECDHE-RSA-AES128-SHA"});
+    pair.client_config().min_version = ProtocolVersion::tls10;
+    pair.start();
+    ASSERT_TRUE(pair.run_until(kClient, State::cr_srvr_hello));
+    ServerHello hello;
+    hello.version = ProtocolVersion::tls11;
+    hello.cipher_suite = cipher::find_suite("ECDHE-RSA-AES128-SHA")->id;
+    hello.random.fill(7);
+    if (marked) std::copy(sentinel.begin(), sentinel.end(), hello.random.end() - 8);
+    hello.extensions = {{0xff01, {0}}};
+    hello.has_extensions_block = true;
+    auto body = serialize(hello);
+    ASSERT_TRUE(body.ok());
+    const Bytes bytes =
+        injected_bytes(pair, kClient, Inject::handshake, HandshakeType::server_hello, *body);
+    const StepResult r = pair.deliver(kClient, bytes);
+    if (marked) {
+      ASSERT_EQ(r, StepResult::failed);
+      EXPECT_EQ(pair.client().machine->error()->alert, AlertDescription::illegal_parameter);
+      EXPECT_NE(pair.client().machine->error()->reason.find("downgrade sentinel"),
+                std::string::npos);
+    } else {
+      // Unmarked, TLS 1.1 is within the client's range: the ServerHello is accepted.
+      EXPECT_NE(r, StepResult::failed) << pair.client().machine->error()->reason;
+    }
+  }
+}
+
+// The server marks a version below 1.2 only when it could have done 1.2; a client whose own
+// maximum is below 1.2 does not look for the mark, and the handshake completes.
+TEST(Negative, ServerMarksALowerVersionOnlyWhenItCouldDoTls12) {
+  const Bytes sentinel = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x00};
+  for (ProtocolVersion server_max : {ProtocolVersion::tls12, ProtocolVersion::tls11}) {
+    SCOPED_TRACE(version_name(server_max));
+    Pair pair;
+    configure(pair, {"ECDHE-RSA-AES128-SHA", ProtocolVersion::tls11});
+    pair.server_config().max_version = server_max;
+    pair.start();
+    ASSERT_TRUE(pair.run());
+    const Bytes &random = pair.client().machine->negotiated().server_random;
+    ASSERT_EQ(random.size(), 32u);
+    const bool marked = std::equal(sentinel.begin(), sentinel.end(), random.end() - 8);
+    EXPECT_EQ(marked, server_max == ProtocolVersion::tls12);
+  }
+}
+
+// RFC 8422 §5.3: an ECDSA certificate's curve must be one the client listed. A server with
+// P-256 and P-384 certificates picks the one on the client's curve; with only a P-256
+// certificate and a client that lists no P-256, it has no ECDSA suite to offer.
+TEST(Negative, ServerPicksAnEcdsaCertificateOnACurveTheClientListed) {
+  using cipher::NamedGroup;
+  {
+    Pair pair;
+    configure(pair, {"ECDHE-ECDSA-AES128-GCM-SHA256", ProtocolVersion::tls12, "server-p256"});
+    pair.server_config().certificates.insert(
+        pair.server_config().certificates.begin(),
+        load_certified("server-p384", *pair.server().provider));
+    pair.client_config().groups = {NamedGroup::x25519, NamedGroup::secp256r1};
+    pair.start();
+    ASSERT_TRUE(pair.run()) << pair.client().machine->error()->reason;
+    EXPECT_EQ(pair.client().machine->negotiated().peer_chain.front().public_key().type,
+              cipher::KeyType::ec_p256);
+  }
+  {
+    Pair pair;
+    configure(pair, {"ECDHE-ECDSA-AES128-GCM-SHA256", ProtocolVersion::tls12, "server-p256"});
+    pair.client_config().groups = {NamedGroup::x25519, NamedGroup::secp384r1};
+    pair.start();
+    EXPECT_FALSE(pair.run());
+    ASSERT_TRUE(pair.server().machine->error().has_value());
+    EXPECT_EQ(pair.server().machine->error()->alert, AlertDescription::handshake_failure);
+  }
+}
+
+// A server that ignores the client's list: the client refuses the certificate. Our server
+// honours the list (it uses its P-384 certificate), so a P-256 chain is sent in its place.
+TEST(Negative, ClientRefusesAnEcdsaCertificateOffItsCurves) {
+  Pair probe;
+  CertificateMessage p256;
+  for (const x509::Certificate &c : load_certified("server-p256", *probe.server().provider).chain)
+    p256.certificate_list.emplace_back(c.der().begin(), c.der().end());
+  auto body = serialize(p256);
+  ASSERT_TRUE(body.ok());
+
+  const PairSetup setup{"ECDHE-ECDSA-AES128-GCM-SHA256", ProtocolVersion::tls12, "server-p384"};
+  Pair pair;
+  configure(pair, setup);
+  pair.client_config().groups = {cipher::NamedGroup::x25519, cipher::NamedGroup::secp384r1};
+  pair.start();
+  ASSERT_TRUE(pair.run_until(kClient, State::cr_cert));
+  const Bytes bytes =
+      injected_bytes(pair, kClient, Inject::handshake, HandshakeType::certificate, *body);
+  EXPECT_EQ(pair.deliver(kClient, bytes), StepResult::failed);
+  ASSERT_TRUE(pair.client().machine->error().has_value());
+  EXPECT_EQ(pair.client().machine->error()->alert, AlertDescription::illegal_parameter);
+  EXPECT_NE(pair.client().machine->error()->reason.find("supported_groups (RFC 8422"), std::string::npos)
+      << pair.client().machine->error()->reason;
 }
 
 TEST(Negative, FallbackScsvWhenTheServerCouldDoBetter) {

@@ -1,4 +1,4 @@
-// HelloRequest, ServerHelloDone, ChangeCipherSpec, the handshake header, SSLv2 hellos.
+// HelloRequest, ServerHelloDone, ChangeCipherSpec, the handshake header.
 #include <gtest/gtest.h>
 
 #include "capture.hpp"
@@ -6,7 +6,6 @@
 #include "handshake/messages/handshake_header.hpp"
 #include "handshake/messages/hello_request.hpp"
 #include "handshake/messages/server_hello_done.hpp"
-#include "handshake/messages/sslv2_client_hello.hpp"
 
 namespace tls::handshake {
 namespace {
@@ -91,35 +90,6 @@ TEST(HandshakeHeader, OversizedBodyCannotBeFramed) {
   auto r = frame_handshake(HandshakeType::certificate, huge);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().alert, AlertDescription::internal_error);
-}
-
-// An SSLv2-format CLIENT-HELLO offering TLS 1.0, laid out as RFC 5246 Appendix E.2 gives it:
-// msg_length (top bit set), msg_type 1, version 03 01, cipher_spec_length 3,
-// session_id_length 0, challenge_length 16, one V2CipherSpec (00 00 2f), the challenge.
-const char *kSslv2Hello = "801c 01 0301 0003 0000 0010 00002f 000102030405060708090a0b0c0d0e0f";
-
-TEST(Sslv2ClientHello, RecognisedAndRefusedWithAClearReason) {
-  const Bytes hello = hex(kSslv2Hello);
-  ASSERT_EQ(hello.size(), 2u + 0x1c);
-  EXPECT_TRUE(looks_like_sslv2_client_hello(hello));
-  EXPECT_TRUE(looks_like_sslv2_client_hello(ByteView(hello).first(3)));
-  const Error e = sslv2_client_hello_error(hello);
-  EXPECT_EQ(e.alert, AlertDescription::handshake_failure);
-  EXPECT_NE(e.reason.find("SSLv2-format ClientHello refused (the client offers TLSv1 (0x0301))"),
-            std::string::npos)
-      << e.reason;
-  // A genuine SSL 2.0 hello (version 00 02) too.
-  EXPECT_TRUE(looks_like_sslv2_client_hello(hex("801c 01 0002 0003")));
-}
-
-TEST(Sslv2ClientHello, TlsRecordsAreNotMistaken) {
-  const Bytes tls_hello = testing::load_capture("illustrated_tls12").message(1);
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("16 0301 00a5")));
-  EXPECT_FALSE(looks_like_sslv2_client_hello(tls_hello));
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c")));          // too short to tell
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c 02 0301")));  // not CLIENT-HELLO
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("8005 01 0301")));  // shorter than the fixed part
-  EXPECT_FALSE(looks_like_sslv2_client_hello(hex("801c 01 0400")));  // no such version
 }
 
 }  // namespace

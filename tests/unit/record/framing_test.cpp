@@ -51,13 +51,6 @@ TEST(Framing, BadTypeIsRefusedFromItsFirstByte) {
   expect_alert(first_event(Bytes{0x17 + 10}), AlertDescription::unexpected_message);
 }
 
-TEST(Framing, SslV2ClientHelloIsNamed) {
-  // An SSLv2-format ClientHello: 2-byte length with the high bit set, then msg type 1.
-  const Bytes v2 = {0x80, 0x2e, 0x01, 0x03, 0x01, 0x00, 0x15};
-  expect_alert(first_event(v2), AlertDescription::unexpected_message,
-               "SSLv2-format ClientHello is not supported");
-}
-
 TEST(Framing, PlainHttpIsNamed) {
   const std::string request = "GET / HTTP/1.1\r\n";
   expect_alert(first_event(as_bytes(request)), AlertDescription::unexpected_message, "HTTP");

@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -165,6 +167,73 @@ TEST_F(TlsStep, TheRunInDocsTeachingIsWhatTheToolPrintsToday) {
   ASSERT_EQ(r.status, 0);
   EXPECT_TRUE(shown == r.out)
       << "docs/teaching.md is out of date: run tools/tls-step/make-teaching-doc.sh";
+}
+
+// The "=== step N: side, STATE" lines after `from`, in order, as "side STATE".
+std::vector<std::string> states_after(const std::string &out, const std::string &from) {
+  std::vector<std::string> states;
+  std::istringstream lines(out.substr(out.find(from)));
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("=== step ", 0) != 0) continue;
+    const std::size_t colon = line.find(": ");
+    const std::size_t paren = line.find(" (", colon);
+    std::string who_state = line.substr(colon + 2, paren - colon - 2);  // "client, SSL3_ST_..."
+    who_state.erase(who_state.find(','), 1);
+    if (who_state.find("SSL_ST_OK") != std::string::npos) break;  // application data
+    states.push_back(who_state);
+  }
+  return states;
+}
+
+// --resume id / ticket: the second connection is the abbreviated handshake, in the order of
+// RFC 5246 §7.3 (figure 2): the server sends ChangeCipherSpec and Finished first.
+TEST_F(TlsStep, ResumptionShowsTheAbbreviatedHandshake) {
+  const std::vector<std::string> abbreviated = {
+      "client SSL3_ST_CW_CLNT_HELLO", "client SSL3_ST_CR_SRVR_HELLO",
+      "server SSL3_ST_SR_CLNT_HELLO", "server SSL3_ST_SW_SRVR_HELLO",
+      "server SSL3_ST_SW_CHANGE",     "server SSL3_ST_SW_FINISHED",
+      "server SSL3_ST_SR_CHANGE",     "client SSL3_ST_CR_SRVR_HELLO",
+      "client SSL3_ST_CR_CHANGE",     "client SSL3_ST_CR_FINISHED",
+      "client SSL3_ST_CW_CHANGE",     "client SSL3_ST_CW_FINISHED",
+      "server SSL3_ST_SR_CHANGE",     "server SSL3_ST_SR_FINISHED"};
+  for (const char *args : {"--resume id", "--resume ticket", "--resume id --version ssl3",
+                           "--resume ticket --version tls1.1 --cert ecdsa"}) {
+    SCOPED_TRACE(args);
+    const ToolRun r = run(args);
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(states_after(r.out, "##### the handshake, resumed"), abbreviated);
+    EXPECT_NE(r.out.find("session:                 resumed (abbreviated handshake)"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("reads \"GET / HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n\""),
+              std::string::npos);
+    EXPECT_EQ(run(args).out, r.out);  // the same seed, the same bytes
+  }
+  // What the client offered: its session id, or its ticket.
+  EXPECT_NE(run("--resume id").out.find("the session id the server\ngave, "), std::string::npos);
+  EXPECT_NE(run("--resume ticket").out.find("extensions[3].session_ticket.ticket"), std::string::npos);
+}
+
+// --renegotiate: after a request, the server sends HelloRequest and a whole new handshake runs
+// under the first one's keys; data flows after it.
+TEST_F(TlsStep, RenegotiationRunsASecondFullHandshake) {
+  const ToolRun r = run("--renegotiate --client-auth");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto states = states_after(r.out, "##### renegotiation");
+  ASSERT_FALSE(states.empty()) << r.out;
+  EXPECT_EQ(states.front(), "server SSL3_ST_SW_HELLO_REQ");
+  for (const char *state :
+       {"client SSL3_ST_CW_CLNT_HELLO", "server SSL3_ST_SW_CERT", "server SSL3_ST_SW_CERT_REQ",
+        "client SSL3_ST_CW_CERT", "client SSL3_ST_CW_CERT_VRFY", "server SSL3_ST_SR_CERT_VRFY",
+        "server SSL3_ST_SW_FINISHED", "client SSL3_ST_CR_FINISHED"})
+    EXPECT_NE(std::find(states.begin(), states.end(), state), states.end()) << state;
+  EXPECT_NE(r.out.find("handshakes:              2 (renegotiated)"), std::string::npos);
+  // The renegotiating hellos carry the previous Finished values (RFC 5746).
+  const std::string after = r.out.substr(r.out.find("##### renegotiation"));
+  EXPECT_NE(after.find("renegotiation_info"), std::string::npos);
+  EXPECT_EQ(run("--renegotiate --version ssl3").status, 2);
+  EXPECT_EQ(run("--resume ticket --version ssl3").status, 2);
+  EXPECT_EQ(run("--resume sometimes").status, 2);
 }
 
 TEST_F(TlsStep, BadOptionsAreRefusedWithTheReason) {

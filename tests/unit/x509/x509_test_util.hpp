@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/bytes.hpp"
+#include "support/process.hpp"
 #include "x509/asn1_tree.hpp"
 #include "x509/certificate.hpp"
 #include "x509/load.hpp"
@@ -78,21 +79,8 @@ inline std::vector<std::string> data_files(const std::vector<std::string> &exten
   return out;
 }
 
-// Runs a shell command; its standard output, or nullopt when it could not run or failed.
-inline std::optional<std::string> run(const std::string &command, int *status = nullptr) {
-  std::FILE *p = ::popen(command.c_str(), "r");
-  if (!p) return std::nullopt;
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-    out.append(buf, n);
-  const int rc = ::pclose(p);
-  const int code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  if (status) *status = code;
-  if (!status && code != 0) return std::nullopt;
-  return out;
-}
+// Runs a shell command (tests/support/process.hpp).
+using tls::test::run;
 
 inline bool have_openssl() {
   static const bool have = run("openssl version >/dev/null 2>&1").has_value();

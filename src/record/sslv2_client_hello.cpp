@@ -1,11 +1,22 @@
-#include "handshake/messages/sslv2_client_hello.hpp"
+#include "record/sslv2_client_hello.hpp"
 
-#include "handshake/messages/hello_fields.hpp"
+#include <cstdio>
 
-namespace tls::handshake {
+#include <tls/version.hpp>
+
+namespace tls::record {
 namespace {
 
 constexpr std::size_t kSslv2FixedPart = 9;  // msg_type + version + three 2-byte lengths
+
+// "TLSv1 (0x0301)", "SSLv2 (0x0002)", or the hex alone for a version tlspp does not name.
+std::string offered_version_text(std::uint16_t wire) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "0x%04x", wire);
+  if (wire == 0x0002) return std::string("SSLv2 (") + hex + ")";
+  if (auto v = version_from_wire(wire)) return std::string(version_name(*v)) + " (" + hex + ")";
+  return hex;
+}
 
 }  // namespace
 
@@ -27,11 +38,11 @@ Error sslv2_client_hello_error(ByteView first_bytes) {
   std::string reason = "SSLv2-format ClientHello refused";
   if (first_bytes.size() >= 5) {
     const std::uint16_t version = static_cast<std::uint16_t>(first_bytes[3] << 8 | first_bytes[4]);
-    reason += " (the client offers " + version_text(version) + ")";
+    reason += " (the client offers " + offered_version_text(version) + ")";
   }
   reason +=
       ": tlspp accepts only TLS-format hellos; configure the client to send a TLS ClientHello";
   return Error{AlertDescription::handshake_failure, std::move(reason)};
 }
 
-}  // namespace tls::handshake
+}  // namespace tls::record
