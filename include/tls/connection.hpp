@@ -93,7 +93,8 @@ class Connection {
   // Renegotiates (RFC 5746) once the handshake is done: a client sends a new ClientHello, a
   // server a HelloRequest. Runs the new handshake as connect()/accept() do; data the peer sends
   // meanwhile is kept for read(). Fails when the peer lacks secure renegotiation; a peer that
-  // declines leaves the connection as it was.
+  // declines leaves the connection as it was (renegotiate() then fails, saying so, and the
+  // connection stays usable). After want_read / want_write, call it again to go on.
   IoResult renegotiate();
   // Handshakes completed on this connection (2 after one renegotiation).
   unsigned handshake_count() const;
@@ -129,6 +130,11 @@ class Connection {
   bool session_resumed() const;
   bool extended_master_secret() const;
   bool secure_renegotiation() const;  // both sides speak RFC 5746 (renegotiation_info)
+  bool encrypt_then_mac() const;      // RFC 7366 in use (CBC suites only)
+  // Record plaintext limits in force (max_fragment_length / record_size_limit; 16384 without):
+  // the most we put in one record, and the most we accept in one.
+  std::size_t max_send_fragment() const;
+  std::size_t max_receive_fragment() const;
   // Server: what the client offered in its ClientHello, as IANA values in the client's order
   // (for diagnostics such as tls-server -www; names from cipher_suite_text / extension_text).
   std::vector<std::uint16_t> client_cipher_suites() const;

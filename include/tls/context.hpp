@@ -22,6 +22,7 @@
 #include <tls/error.hpp>
 #include <tls/handshake_state.hpp>
 #include <tls/private_key_callback.hpp>
+#include <tls/session.hpp>
 #include <tls/trace.hpp>
 #include <tls/version.hpp>
 
@@ -69,6 +70,32 @@ struct SniAnswer {
   static SniAnswer reject() { return {Action::reject, nullptr}; }
 };
 using SniCallback = std::function<SniAnswer(std::string_view server_name)>;
+
+// Client: what a server's CertificateRequest asked for, and which of our certificates fit it.
+struct CertificateRequestInfo {
+  std::vector<std::uint8_t> certificate_types;         // rsa_sign (1), ecdsa_sign (64), ...
+  std::vector<std::uint16_t> signature_schemes;        // empty before TLS 1.2
+  std::vector<std::vector<std::uint8_t>> authorities;  // DER DistinguishedNames it trusts
+  // The configured certificates the server can take, in the order they were added (0 is the
+  // first one added): key type listed, a listed scheme usable, those under a named CA first.
+  struct Candidate {
+    std::size_t index;
+    Certificate leaf;
+  };
+  std::vector<Candidate> fitting;
+};
+// Returns the index of one of `fitting`, or nullopt to send no certificate.
+using ClientCertificateCallback =
+    std::function<std::optional<std::size_t>(const CertificateRequestInfo &request)>;
+
+// Server: an application's own session store, as OpenSSL's SSL_CTX_sess_set_new_cb /
+// get_cb / remove_cb (shared memory, a cluster store). Any may be left empty.
+struct SessionStore {
+  std::function<void(const Session &session)> on_new;  // every session a full handshake made
+  // A session id the internal cache does not hold (an invalid Session: unknown).
+  std::function<Session(std::span<const std::uint8_t> id)> get;
+  std::function<void(std::span<const std::uint8_t> id)> on_remove;  // expired or refused
+};
 
 // NSS key log lines: "CLIENT_RANDOM <client random hex> <master secret hex>".
 using KeylogCallback = std::function<void(std::string_view line)>;
@@ -153,6 +180,28 @@ class Context {
   void set_session_cache_size(std::size_t entries);
   void set_session_timeout(std::int64_t seconds);
   std::int64_t session_timeout() const;
+  // Server: sessions also kept (or only kept, with a cache size of 0) by the application.
+  void set_session_store(SessionStore store);
+  // RFC 5077 tickets: a server issues and accepts them, a client asks for one (on by default).
+  void set_session_tickets(bool enable);
+  // Server: ticket keys are drawn when the Context is made and replaced every `seconds`
+  // (also the lifetime hint sent; default 7200), the previous key still opening tickets.
+  Status set_ticket_lifetime(std::uint32_t seconds);
+  // Replaces the current key now (the current one becomes the previous).
+  void rotate_ticket_keys();
+  // Keys shared by several servers behind one name: 48 bytes each, a 16-byte key name then a
+  // 32-byte AES-256-GCM key (OpenSSL's 48-byte SSL_CTX_set_tlsext_ticket_keys size). `previous`
+  // (may be empty) still opens tickets, which are then renewed under `current`.
+  Status set_ticket_keys(std::span<const std::uint8_t> current,
+                         std::span<const std::uint8_t> previous = {});
+  // Uses the very same ticket keys as `other` (servers in one process), rotation included;
+  // nothing changes when `other` is a client.
+  void share_ticket_keys(const Context &other);
+
+  // ---- Client certificates ------------------------------------------------------------------
+  // Client: chooses which certificate answers a CertificateRequest (OpenSSL's
+  // client_cert_cb); without one the first fitting certificate is sent.
+  void set_client_certificate_callback(ClientCertificateCallback callback);
 
   // ---- Observation --------------------------------------------------------------------------
   void set_keylog_callback(KeylogCallback callback);
@@ -183,6 +232,9 @@ class Context {
   // Client: ask for a smaller record size (RFC 6066 max_fragment_length: 512, 1024, 2048, 4096;
   // 0 for none).
   Status set_max_fragment_length(std::size_t bytes);
+  // The largest record plaintext we accept (RFC 8449 record_size_limit, 64..16384; 0: do not
+  // send the extension). Client and server; preferred over max_fragment_length by both.
+  Status set_record_size_limit(std::size_t bytes);
 
   // For code inside tlspp: the settings as the handshake reads them, frozen.
   std::shared_ptr<const handshake::Config> config() const;

@@ -7,7 +7,9 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
+#include <tls/error.hpp>
 #include <tls/version.hpp>
 
 namespace tls {
@@ -23,6 +25,16 @@ class Session {
   std::span<const std::uint8_t> id() const;
   bool extended_master_secret() const;
   std::string server_name() const;
+  std::string alpn() const;        // the protocol agreed when the session was made
+  std::int64_t created() const;    // seconds since the epoch
+  std::uint32_t lifetime() const;  // seconds from created() it may be resumed; 0: no limit
+  bool has_ticket() const;         // client: an RFC 5077 ticket came with it
+
+  // A versioned binary form, to keep a session across processes (OpenSSL's i2d_SSL_SESSION /
+  // d2i_SSL_SESSION). The bytes hold the master secret: store them as a key. from_bytes refuses
+  // malformed bytes and an unknown format version.
+  std::vector<std::uint8_t> to_bytes() const;  // empty for an invalid session
+  static Result<Session> from_bytes(std::span<const std::uint8_t> bytes);
 
   struct Impl;
   explicit Session(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}

@@ -15,6 +15,7 @@ extern "C" {
 typedef struct tls_ctx tls_ctx;
 typedef struct tls_conn tls_conn;
 typedef struct tls_x509 tls_x509;
+typedef struct tls_session tls_session;
 
 /* Roles */
 #define TLS_CLIENT 0
@@ -68,6 +69,52 @@ void tls_ctx_set_keylog_callback(tls_ctx *ctx, void (*cb)(const char *line, void
 void tls_ctx_set_state_callback(tls_ctx *ctx,
                                 void (*cb)(int from_client, const char *state_name, void *arg),
                                 void *arg);
+/* Server: which of the client's ALPN protocols (count of them, client's order) to use: return
+ * its index, or -1 for none (the handshake then fails with no_application_protocol). */
+void tls_ctx_set_alpn_select_callback(tls_ctx *ctx,
+                                      int (*cb)(const char *const *protos, int count, void *arg),
+                                      void *arg);
+/* Server: the name a client asked for (SNI). Return TLS_SNI_OK to go on (after setting *use to
+ * another server context to switch to its certificates and settings, or leaving it NULL), or
+ * TLS_SNI_REJECT to fail with unrecognized_name. *use must outlive the connections. */
+#define TLS_SNI_OK 1
+#define TLS_SNI_REJECT 0
+void tls_ctx_set_sni_callback(tls_ctx *ctx,
+                              int (*cb)(const char *server_name, tls_ctx **use, void *arg),
+                              void *arg);
+/* Server: refuse a name no certificate (or SNI callback switch) answers, with unrecognized_name. */
+void tls_ctx_set_reject_unknown_server_name(tls_ctx *ctx, int reject);
+/* Client: which configured certificate answers a CertificateRequest. fitting lists the indexes
+ * (in the order the certificates were added) the server can take; return one of them, or -1 to
+ * send none. */
+void tls_ctx_set_client_cert_callback(tls_ctx *ctx,
+                                      int (*cb)(const int *fitting, int count, void *arg),
+                                      void *arg);
+int tls_ctx_set_max_fragment_length(tls_ctx *ctx, int bytes); /* 512 ... 4096, 0: none */
+int tls_ctx_set_record_size_limit(tls_ctx *ctx, int bytes);   /* 64 ... 16384, 0: none */
+
+/* ---- Sessions and renegotiation ---- */
+/* Server session cache: entries (0 turns it off) and timeout in seconds. */
+void tls_ctx_set_session_cache_size(tls_ctx *ctx, long entries);
+void tls_ctx_set_session_timeout(tls_ctx *ctx, long seconds);
+long tls_ctx_get_session_timeout(const tls_ctx *ctx);
+/* Server: the application's own session store (SSL_CTX_sess_set_new_cb / get_cb / remove_cb);
+ * any may be NULL. get_cb returns a session the library then owns (NULL: unknown). */
+void tls_ctx_set_session_store(tls_ctx *ctx, void (*new_cb)(const tls_session *sess, void *arg),
+                               tls_session *(*get_cb)(const unsigned char *id, size_t id_len,
+                                                      void *arg),
+                               void (*remove_cb)(const unsigned char *id, size_t id_len, void *arg),
+                               void *arg);
+void tls_ctx_set_session_tickets(tls_ctx *ctx, int enable); /* RFC 5077, on by default */
+/* Server ticket keys: 48 bytes each (16-byte name, 32-byte AES-256-GCM key); previous may be
+ * NULL. Servers sharing keys resume each other's tickets. */
+int tls_ctx_set_ticket_keys(tls_ctx *ctx, const unsigned char *current,
+                            const unsigned char *previous);
+int tls_ctx_set_ticket_lifetime(tls_ctx *ctx, unsigned long seconds);
+void tls_ctx_rotate_ticket_keys(tls_ctx *ctx);
+void tls_ctx_set_allow_client_renegotiation(tls_ctx *ctx, int allow); /* server, off by default */
+void tls_ctx_set_allow_renegotiation(tls_ctx *ctx, int allow); /* client, follow HelloRequest */
+
 /* Reproducible handshakes for tests and teaching (never for real traffic). */
 void tls_ctx_use_deterministic_crypto(tls_ctx *ctx, unsigned long long seed);
 
@@ -101,6 +148,28 @@ long tls_get_verify_result(const tls_conn *conn);        /* X509_V_OK (0) or X50
 const char *tls_verify_error_string(long error);         /* "certificate has expired" */
 const char *tls_error_string(const tls_conn *conn);      /* what failed, which alert, why */
 int tls_session_reused(const tls_conn *conn);
+int tls_get_extms_support(const tls_conn *conn); /* extended master secret in use */
+int tls_get_secure_renegotiation_support(const tls_conn *conn);
+int tls_get_encrypt_then_mac(const tls_conn *conn);
+
+/* The session after a handshake (a new reference, free with tls_session_free), or NULL. */
+tls_session *tls_get1_session(const tls_conn *conn);
+/* Client: offer this session for resumption, before the handshake (the connection keeps its own
+ * reference). */
+int tls_set_session(tls_conn *conn, const tls_session *sess);
+void tls_session_free(tls_session *sess);
+/* The session as bytes (it holds the master secret: store it as a key). Returns the length;
+ * writes them to out when cap is large enough (out may be NULL to ask for the length); 0 for an
+ * empty session. */
+size_t tls_session_to_bytes(const tls_session *sess, unsigned char *out, size_t cap);
+tls_session *tls_session_from_bytes(const unsigned char *in, size_t len); /* NULL when bad */
+const unsigned char *tls_session_get_id(const tls_session *sess, size_t *len);
+const char *tls_session_get_cipher(const tls_session *sess);
+
+/* Renegotiates (RFC 5746): a client sends a ClientHello, a server a HelloRequest; runs the new
+ * handshake. 1 when it completed; <= 0: ask tls_get_error. */
+int tls_renegotiate(tls_conn *conn);
+int tls_get_handshake_count(const tls_conn *conn); /* 2 after one renegotiation */
 
 /* The peer's certificates, leaf first (index 0); NULL past the end. Valid while conn lives. */
 const tls_x509 *tls_get_peer_certificate(const tls_conn *conn, int index);

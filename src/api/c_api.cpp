@@ -3,10 +3,14 @@
 // function's failure value).
 #include <tls/ssl.h>
 
+#include <algorithm>
 #include <climits>
 #include <deque>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 #include <tls/tls.hpp>
 
@@ -15,6 +19,11 @@ struct tls_x509 {
   tls::Certificate cert;
   mutable std::string subject;
   mutable std::string issuer;
+};
+
+struct tls_session {
+  explicit tls_session(tls::Session s) : session(std::move(s)) {}
+  tls::Session session;
 };
 
 struct tls_ctx {
@@ -197,6 +206,154 @@ void tls_ctx_set_state_callback(tls_ctx *ctx, void (*cb)(int, const char *, void
   });
 }
 
+void tls_ctx_set_alpn_select_callback(tls_ctx *ctx, int (*cb)(const char *const *, int, void *),
+                                      void *arg) {
+  if (!ctx) return;
+  guarded(0, [&] {
+    tls::AlpnSelectCallback callback;
+    if (cb)
+      callback = [cb, arg](const std::vector<std::string> &offered) -> std::optional<std::string> {
+        std::vector<const char *> names;
+        for (const std::string &p : offered)
+          names.push_back(p.c_str());
+        const int chosen = cb(names.data(), static_cast<int>(names.size()), arg);
+        if (chosen < 0 || static_cast<std::size_t>(chosen) >= offered.size()) return std::nullopt;
+        return offered[static_cast<std::size_t>(chosen)];
+      };
+    ctx->context.set_alpn_select_callback(std::move(callback));
+    return 0;
+  });
+}
+
+void tls_ctx_set_sni_callback(tls_ctx *ctx, int (*cb)(const char *, tls_ctx **, void *),
+                              void *arg) {
+  if (!ctx) return;
+  guarded(0, [&] {
+    tls::SniCallback callback;
+    if (cb)
+      callback = [cb, arg](std::string_view name) {
+        tls_ctx *use = nullptr;
+        if (cb(std::string(name).c_str(), &use, arg) != TLS_SNI_OK) return tls::SniAnswer::reject();
+        return use ? tls::SniAnswer::use(use->context) : tls::SniAnswer::keep();
+      };
+    ctx->context.set_sni_callback(std::move(callback));
+    return 0;
+  });
+}
+
+void tls_ctx_set_reject_unknown_server_name(tls_ctx *ctx, int reject) {
+  if (ctx) ctx->context.set_reject_unknown_server_name(reject != 0);
+}
+
+void tls_ctx_set_client_cert_callback(tls_ctx *ctx, int (*cb)(const int *, int, void *),
+                                      void *arg) {
+  if (!ctx) return;
+  guarded(0, [&] {
+    tls::ClientCertificateCallback callback;
+    if (cb)
+      callback = [cb,
+                  arg](const tls::CertificateRequestInfo &request) -> std::optional<std::size_t> {
+        std::vector<int> fitting;
+        for (const auto &candidate : request.fitting)
+          fitting.push_back(static_cast<int>(candidate.index));
+        const int chosen = cb(fitting.data(), static_cast<int>(fitting.size()), arg);
+        if (chosen < 0) return std::nullopt;
+        return static_cast<std::size_t>(chosen);
+      };
+    ctx->context.set_client_certificate_callback(std::move(callback));
+    return 0;
+  });
+}
+
+int tls_ctx_set_max_fragment_length(tls_ctx *ctx, int bytes) {
+  if (!ctx || bytes < 0) return 0;
+  return guarded(0, [&] {
+    return ctx_status(ctx, ctx->context.set_max_fragment_length(static_cast<std::size_t>(bytes)));
+  });
+}
+
+int tls_ctx_set_record_size_limit(tls_ctx *ctx, int bytes) {
+  if (!ctx || bytes < 0) return 0;
+  return guarded(0, [&] {
+    return ctx_status(ctx, ctx->context.set_record_size_limit(static_cast<std::size_t>(bytes)));
+  });
+}
+
+// ---- Sessions and renegotiation ------------------------------------------------------------
+
+void tls_ctx_set_session_cache_size(tls_ctx *ctx, long entries) {
+  if (ctx) ctx->context.set_session_cache_size(entries < 0 ? 0 : static_cast<std::size_t>(entries));
+}
+
+void tls_ctx_set_session_timeout(tls_ctx *ctx, long seconds) {
+  if (ctx) ctx->context.set_session_timeout(seconds);
+}
+
+long tls_ctx_get_session_timeout(const tls_ctx *ctx) {
+  return ctx ? static_cast<long>(ctx->context.session_timeout()) : 0;
+}
+
+void tls_ctx_set_session_store(tls_ctx *ctx, void (*new_cb)(const tls_session *, void *),
+                               tls_session *(*get_cb)(const unsigned char *, size_t, void *),
+                               void (*remove_cb)(const unsigned char *, size_t, void *),
+                               void *arg) {
+  if (!ctx) return;
+  guarded(0, [&] {
+    tls::SessionStore store;
+    if (new_cb)
+      store.on_new = [new_cb, arg](const tls::Session &session) {
+        const tls_session wrapped(session);
+        new_cb(&wrapped, arg);
+      };
+    if (get_cb)
+      store.get = [get_cb, arg](std::span<const std::uint8_t> id) {
+        std::unique_ptr<tls_session> found(get_cb(id.data(), id.size(), arg));
+        return found ? found->session : tls::Session();
+      };
+    if (remove_cb)
+      store.on_remove = [remove_cb, arg](std::span<const std::uint8_t> id) {
+        remove_cb(id.data(), id.size(), arg);
+      };
+    ctx->context.set_session_store(std::move(store));
+    return 0;
+  });
+}
+
+void tls_ctx_set_session_tickets(tls_ctx *ctx, int enable) {
+  if (ctx) ctx->context.set_session_tickets(enable != 0);
+}
+
+int tls_ctx_set_ticket_keys(tls_ctx *ctx, const unsigned char *current,
+                            const unsigned char *previous) {
+  if (!ctx || !current) return 0;
+  return guarded(0, [&] {
+    constexpr std::size_t kKeyBytes = 48;
+    return ctx_status(
+        ctx, ctx->context.set_ticket_keys(
+                 {current, kKeyBytes}, previous ? std::span<const std::uint8_t>(previous, kKeyBytes)
+                                                : std::span<const std::uint8_t>()));
+  });
+}
+
+int tls_ctx_set_ticket_lifetime(tls_ctx *ctx, unsigned long seconds) {
+  if (!ctx || seconds > 0xffffffffUL) return 0;
+  return guarded(0, [&] {
+    return ctx_status(ctx, ctx->context.set_ticket_lifetime(static_cast<std::uint32_t>(seconds)));
+  });
+}
+
+void tls_ctx_rotate_ticket_keys(tls_ctx *ctx) {
+  if (ctx) ctx->context.rotate_ticket_keys();
+}
+
+void tls_ctx_set_allow_client_renegotiation(tls_ctx *ctx, int allow) {
+  if (ctx) ctx->context.set_allow_client_renegotiation(allow != 0);
+}
+
+void tls_ctx_set_allow_renegotiation(tls_ctx *ctx, int allow) {
+  if (ctx) ctx->context.set_allow_renegotiation(allow != 0);
+}
+
 void tls_ctx_use_deterministic_crypto(tls_ctx *ctx, unsigned long long seed) {
   if (!ctx) return;
   guarded(0, [&] {
@@ -363,6 +520,73 @@ const char *tls_error_string(const tls_conn *conn) {
 
 int tls_session_reused(const tls_conn *conn) {
   return conn && conn->connection.session_resumed() ? 1 : 0;
+}
+
+int tls_get_extms_support(const tls_conn *conn) {
+  return conn && conn->connection.extended_master_secret() ? 1 : 0;
+}
+
+int tls_get_secure_renegotiation_support(const tls_conn *conn) {
+  return conn && conn->connection.secure_renegotiation() ? 1 : 0;
+}
+
+int tls_get_encrypt_then_mac(const tls_conn *conn) {
+  return conn && conn->connection.encrypt_then_mac() ? 1 : 0;
+}
+
+tls_session *tls_get1_session(const tls_conn *conn) {
+  if (!conn) return nullptr;
+  return guarded<tls_session *>(nullptr, [&]() -> tls_session * {
+    tls::Session session = conn->connection.session();
+    return session.valid() ? new tls_session(std::move(session)) : nullptr;
+  });
+}
+
+int tls_set_session(tls_conn *conn, const tls_session *sess) {
+  if (!conn || !sess) return 0;
+  return guarded(0, [&] { return conn->connection.set_session(sess->session).ok() ? 1 : 0; });
+}
+
+void tls_session_free(tls_session *sess) {
+  delete sess;
+}
+
+size_t tls_session_to_bytes(const tls_session *sess, unsigned char *out, size_t cap) {
+  if (!sess) return 0;
+  return guarded<size_t>(0, [&] {
+    const std::vector<std::uint8_t> bytes = sess->session.to_bytes();
+    if (out && cap >= bytes.size()) std::copy(bytes.begin(), bytes.end(), out);
+    return bytes.size();
+  });
+}
+
+tls_session *tls_session_from_bytes(const unsigned char *in, size_t len) {
+  if (!in) return nullptr;
+  return guarded<tls_session *>(nullptr, [&]() -> tls_session * {
+    auto session = tls::Session::from_bytes({in, len});
+    return session ? new tls_session(std::move(session.value())) : nullptr;
+  });
+}
+
+const unsigned char *tls_session_get_id(const tls_session *sess, size_t *len) {
+  if (len) *len = 0;
+  if (!sess) return nullptr;
+  const auto id = sess->session.id();
+  if (len) *len = id.size();
+  return id.data();
+}
+
+const char *tls_session_get_cipher(const tls_session *sess) {
+  return sess ? sess->session.cipher() : "(NONE)";
+}
+
+int tls_renegotiate(tls_conn *conn) {
+  if (!conn) return -1;
+  return guarded(-1, [&] { return io_return(conn, conn->connection.renegotiate(), 1); });
+}
+
+int tls_get_handshake_count(const tls_conn *conn) {
+  return conn ? static_cast<int>(conn->connection.handshake_count()) : 0;
 }
 
 const tls_x509 *tls_get_peer_certificate(const tls_conn *conn, int index) {

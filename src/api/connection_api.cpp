@@ -102,16 +102,31 @@ IoResult Connection::write(std::span<const std::uint8_t> data) {
   return impl_->write_all(data);
 }
 IoResult Connection::renegotiate() {
-  if (!impl_->machine || !impl_->machine->done()) {
-    impl_->io_error = "renegotiate() before the handshake finished";
+  auto &machine = impl_->machine;
+  const bool under_way = machine && !machine->done() && machine->handshakes() > 0 &&
+                         !machine->error() && impl_->renegotiating_from;
+  if (!under_way) {
+    if (!machine || !machine->done()) {
+      impl_->io_error = "renegotiate() before the handshake finished";
+      return impl_->done(IoCode::failed);
+    }
+    if (auto status = machine->renegotiate(); !status) {
+      impl_->io_error = status.error().reason;
+      return impl_->done(IoCode::failed);
+    }
+    impl_->handshake_finished = false;
+    impl_->renegotiating_from = machine->handshakes();
+  }
+  const IoResult result = impl_->run_handshake(false);
+  if (result.would_block()) return result;  // call again to go on
+  const unsigned before = *impl_->renegotiating_from;
+  impl_->renegotiating_from.reset();
+  if (result.ok() && machine->handshakes() == before) {
+    // The peer answered no_renegotiation: the connection goes on as it was.
+    impl_->io_error = "the peer declined the renegotiation (no_renegotiation)";
     return impl_->done(IoCode::failed);
   }
-  if (auto status = impl_->machine->renegotiate(); !status) {
-    impl_->io_error = status.error().reason;
-    return impl_->done(IoCode::failed);
-  }
-  impl_->handshake_finished = false;
-  return impl_->run_handshake(false);
+  return result;
 }
 
 unsigned Connection::handshake_count() const {
@@ -237,6 +252,18 @@ bool Connection::extended_master_secret() const {
 
 bool Connection::secure_renegotiation() const {
   return impl_->machine && impl_->machine->negotiated().secure_renegotiation;
+}
+
+bool Connection::encrypt_then_mac() const {
+  return impl_->machine && impl_->machine->negotiated().encrypt_then_mac;
+}
+
+std::size_t Connection::max_send_fragment() const {
+  return impl_->records->max_write_plaintext();
+}
+
+std::size_t Connection::max_receive_fragment() const {
+  return impl_->records->max_read_plaintext();
 }
 
 std::vector<std::uint16_t> Connection::client_cipher_suites() const {

@@ -67,6 +67,9 @@ struct Connection::Impl {
 
   bool shutdown_reported = false;   // shutdown() said "sent" once: the next call waits
   bool handshake_finished = false;  // on_handshake_done() ran for the current handshake
+  // renegotiate() under way: the handshake count when it began (unchanged at the end: the peer
+  // declined).
+  std::optional<unsigned> renegotiating_from;
   handshake::State failed_in = handshake::State::before;  // the state that failed
   std::optional<AlertRecord> last_alert;
   // The first verification error the handshake did not override (X509_V_ERR_*), recorded by

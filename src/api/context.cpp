@@ -6,6 +6,7 @@
 
 #include "api/context_impl.hpp"
 #include "api/key_callback_operations.hpp"
+#include "api/session_impl.hpp"
 #include "api/trace_adapter.hpp"
 #include "cipher/cipher_string.hpp"
 #include "cipher/provider.hpp"
@@ -75,6 +76,24 @@ std::shared_ptr<const handshake::Config> Context::Impl::snapshot() {
     copy->verify_callback = [callback = verify_callback](bool ok, const x509::Certificate &cert,
                                                          int depth, x509::VerifyError error) {
       return callback(ok, Certificate(cert), depth, static_cast<int>(error));
+    };
+  }
+  if (client_certificate_callback) {
+    // Leaves for the callback's view, by the index the handshake uses.
+    std::vector<x509::Certificate> leaves;
+    for (const auto &pair : copy->certificates)
+      leaves.push_back(pair.chain.front());
+    copy->client_certificate_callback =
+        [callback = client_certificate_callback, leaves = std::move(leaves)](
+            const handshake::ClientCertificateRequestView &request) -> std::optional<std::size_t> {
+      CertificateRequestInfo info;
+      info.certificate_types = request.certificate_types;
+      info.signature_schemes = request.signature_schemes;
+      for (const auto &name : request.certificate_authorities)
+        info.authorities.emplace_back(name.begin(), name.end());
+      for (std::size_t index : request.fitting)
+        if (index < leaves.size()) info.fitting.push_back({index, Certificate(leaves[index])});
+      return callback(info);
     };
   }
   if (sni_callback) {
@@ -421,6 +440,93 @@ std::int64_t Context::session_timeout() const {
   return impl_->session_timeout;
 }
 
+void Context::set_session_store(SessionStore store) {
+  TLS_LOCKED;
+  if (!impl_->config.session_cache) return;  // a client keeps no sessions
+  handshake::ExternalSessionStore external;
+  if (store.on_new)
+    external.store = [callback = std::move(store.on_new)](const handshake::Session &session) {
+      callback(make_session(session));
+    };
+  if (store.get)
+    external.retrieve =
+        [callback = std::move(store.get)](ByteView id) -> std::optional<handshake::Session> {
+      const Session found = callback(id);
+      if (!found.valid() || !found.internal()->state) return std::nullopt;
+      return *found.internal()->state;
+    };
+  if (store.on_remove)
+    external.remove = [callback = std::move(store.on_remove)](ByteView id) { callback(id); };
+  impl_->config.session_cache->set_external(std::move(external));
+}
+
+void Context::set_session_tickets(bool enable) {
+  TLS_LOCKED;
+  impl_->config.session_tickets = enable;
+  impl_->changed();
+}
+
+Status Context::set_ticket_lifetime(std::uint32_t seconds) {
+  if (seconds == 0) return config_error("ticket lifetime must be at least one second");
+  TLS_LOCKED;
+  if (impl_->config.ticket_keys) impl_->config.ticket_keys->set_lifetime(seconds);
+  return {};
+}
+
+void Context::rotate_ticket_keys() {
+  TLS_LOCKED;
+  if (impl_->config.ticket_keys) impl_->config.ticket_keys->rotate();
+}
+
+namespace {
+
+constexpr std::size_t kTicketKeyBytes = 48;  // name[16] || AES-256-GCM key[32]
+
+handshake::TicketKey ticket_key_from(std::span<const std::uint8_t> bytes, std::int64_t now) {
+  handshake::TicketKey key;
+  std::copy_n(bytes.begin(), key.name.size(), key.name.begin());
+  key.key = to_secure(bytes.subspan(key.name.size()));
+  key.created = now;
+  return key;
+}
+
+}  // namespace
+
+Status Context::set_ticket_keys(std::span<const std::uint8_t> current,
+                                std::span<const std::uint8_t> previous) {
+  if (current.size() != kTicketKeyBytes ||
+      (!previous.empty() && previous.size() != kTicketKeyBytes))
+    return config_error("a ticket key is 48 bytes: a 16-byte name and a 32-byte key");
+  TLS_LOCKED;
+  if (!impl_->config.ticket_keys) return config_error("only a server has ticket keys");
+  const std::int64_t now = impl_->config.provider->now();
+  std::optional<handshake::TicketKey> old;
+  if (!previous.empty()) old = ticket_key_from(previous, now);
+  impl_->config.ticket_keys->set_keys(ticket_key_from(current, now), std::move(old));
+  return {};
+}
+
+void Context::share_ticket_keys(const Context &other) {
+  if (other.impl_ == impl_) return;
+  std::shared_ptr<handshake::TicketKeys> keys;
+  {
+    std::lock_guard<std::mutex> other_lock(other.impl_->mutex);
+    keys = other.impl_->config.ticket_keys;
+  }
+  if (!keys) return;  // `other` is a client: it has no keys to share
+  TLS_LOCKED;
+  impl_->config.ticket_keys = std::move(keys);
+  impl_->changed();
+}
+
+// ---- Client certificates -------------------------------------------------------------------
+
+void Context::set_client_certificate_callback(ClientCertificateCallback callback) {
+  TLS_LOCKED;
+  impl_->client_certificate_callback = std::move(callback);
+  impl_->changed();
+}
+
 // ---- Observation ---------------------------------------------------------------------------
 
 void Context::set_keylog_callback(KeylogCallback callback) {
@@ -556,6 +662,15 @@ Status Context::set_max_fragment_length(std::size_t bytes) {
   }
   TLS_LOCKED;
   impl_->config.max_fragment_length = code;
+  impl_->changed();
+  return {};
+}
+
+Status Context::set_record_size_limit(std::size_t bytes) {
+  if (bytes != 0 && (bytes < 64 || bytes > 16384))
+    return config_error("record_size_limit must be 64 to 16384, or 0 for none");
+  TLS_LOCKED;
+  impl_->config.record_size_limit = static_cast<std::uint16_t>(bytes);
   impl_->changed();
   return {};
 }

@@ -40,6 +40,7 @@ struct Context::Impl {
 
   VerifyCallback verify_callback;
   SniCallback sni_callback;
+  ClientCertificateCallback client_certificate_callback;
   TraceCallback trace_callback;
   StateCallback state_callback;
   MessageCallback message_callback;

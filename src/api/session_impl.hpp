@@ -26,3 +26,10 @@ struct Session::Impl {
 };
 
 }  // namespace tls
+
+namespace tls {
+
+// A public Session around a handshake session (as a server's store or from_bytes sees it).
+Session make_session(handshake::Session state);
+
+}  // namespace tls

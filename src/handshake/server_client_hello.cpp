@@ -60,6 +60,7 @@ Status ServerMachine::apply_client_hello(const ClientHello &hello) {
   // SNI, and the configuration it may select.
   if (offered.server_name) {
     negotiated_.server_name = *offered.server_name;
+    bool switched = false;
     if (config_->sni_callback) {
       SniDecision decision = config_->sni_callback(*offered.server_name);
       if (decision.action == SniDecision::Action::reject)
@@ -67,9 +68,12 @@ Status ServerMachine::apply_client_hello(const ClientHello &hello) {
                           "server name '" + *offered.server_name + "' refused");
       if (decision.action == SniDecision::Action::switch_config && decision.config) {
         config_ = decision.config;
+        switched = true;
         note("server name '" + *offered.server_name + "' selects another configuration");
       }
-    } else if (config_->reject_unknown_server_name) {
+    }
+    // A name the callback did not switch for must match one of our certificates.
+    if (!switched && config_->reject_unknown_server_name) {
       const bool known = std::any_of(
           config_->certificates.begin(), config_->certificates.end(), [&](const CertifiedKey &c) {
             return !c.chain.empty() && x509::match_host(c.chain.front(), *offered.server_name).ok;

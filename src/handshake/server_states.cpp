@@ -72,6 +72,12 @@ StateResult ServerMachine::write_server_hello() {
     TLS_TRY(records_.set_max_read_plaintext(h.max_fragment_bytes));
     TLS_TRY(records_.set_max_write_plaintext(h.max_fragment_bytes));
   }
+  // RFC 8449 exempts unprotected records from the client's limit, but a client that also sent
+  // max_fragment_length (GnuTLS does) may hold our Certificate records to it: keep every record
+  // from here on within the limit, which is always allowed.
+  if (h.peer_record_size_limit != 0)
+    TLS_TRY(records_.set_max_write_plaintext(
+        std::min<std::size_t>(h.peer_record_size_limit, record::kMaxPlaintext)));
   if (negotiated_.resumed) {
     TLS_TRY(derive_resumed_keys());
     go(h.issue_ticket ? State::sw_session_ticket : State::sw_change);

@@ -321,9 +321,28 @@ PeerView parse_openssl_view(std::string_view text) {
   PeerView view;
   view.raw = grep_lines(text, {"Protocol version:", "Ciphersuite:"});
   if (auto v = field(text, "Protocol version:")) view.version = version_from_name(*v);
-  if (auto c = field(text, "Ciphersuite:")) {
-    const CipherSuite *suite = suite_by_openssl_name(*c);
-    view.cipher = suite ? suite->name : *c;
+  std::optional<std::string> cipher = field(text, "Ciphersuite:");
+  // The full report: s_client's "New, TLSv1.2, Cipher is X", s_server's "CIPHER is X".
+  for (std::string_view mark : {", Cipher is ", "CIPHER is "}) {
+    if (cipher) break;
+    if (const std::size_t at = text.find(mark); at != std::string_view::npos) {
+      const std::size_t end = text.find('\n', at);
+      if (end == std::string_view::npos) break;
+      cipher = trim(text.substr(at + mark.size(), end - at - mark.size()));
+      view.raw += trim(text.substr(text.rfind('\n', at) + 1, end - text.rfind('\n', at) - 1));
+      view.raw += "\n";
+      if (mark == ", Cipher is " && !view.version) {
+        // "New, TLSv1.2, Cipher is ..." / "Reused, TLSv1.2, Cipher is ..."
+        const std::size_t line = text.rfind('\n', at) + 1;
+        const std::string_view head = text.substr(line, at - line);
+        if (const std::size_t comma = head.find(", "); comma != std::string_view::npos)
+          view.version = version_from_name(std::string(head.substr(comma + 2)));
+      }
+    }
+  }
+  if (cipher) {
+    const CipherSuite *suite = suite_by_openssl_name(*cipher);
+    view.cipher = suite ? suite->name : *cipher;
   }
   return view;
 }
@@ -436,9 +455,10 @@ std::vector<std::string> Peer::command_line() const {
   switch (tool_) {
     case PeerTool::openssl: {
       if (server)
-        a = {"openssl", "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1", "-brief"};
+        a = {"openssl", "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1"};
       else
-        a = {"openssl", "s_client", "-connect", "127.0.0.1:" + port, "-brief"};
+        a = {"openssl", "s_client", "-connect", "127.0.0.1:" + port};
+      if (o.brief) a.push_back("-brief");
       if (o.min_version) a.insert(a.end(), {"-min_protocol", version_name(*o.min_version)});
       if (o.max_version) a.insert(a.end(), {"-max_protocol", version_name(*o.max_version)});
       bool legacy = (o.min_version && to_wire(*o.min_version) < to_wire(ProtocolVersion::tls12)) ||
@@ -567,7 +587,11 @@ std::unique_ptr<Peer> Peer::start_client(PeerTool tool, PeerOptions options, std
 bool Peer::handshake_reported(std::string_view out, std::string_view err) const {
   switch (tool_) {
     case PeerTool::openssl:
-      return field(err, "Ciphersuite:").has_value();
+      // -brief: "Ciphersuite: X" on stderr; otherwise s_server's "CIPHER is X" and s_client's
+      // "New, TLSv1.2, Cipher is X" on stdout.
+      if (options_.brief) return field(err, "Ciphersuite:").has_value();
+      return out.find("CIPHER is ") != std::string_view::npos ||
+             out.find(", Cipher is ") != std::string_view::npos;
     case PeerTool::gnutls:
       return field(out, "- MAC:").has_value() || field(err, "- MAC:").has_value();
     case PeerTool::nss:
@@ -580,7 +604,7 @@ PeerView Peer::parse_view(std::string_view out, std::string_view err) const {
   const std::string both = std::string(out) + "\n" + std::string(err);
   switch (tool_) {
     case PeerTool::openssl:
-      return parse_openssl_view(err);
+      return parse_openssl_view(options_.brief ? err : out);
     case PeerTool::gnutls:
       return parse_gnutls_view(both);
     case PeerTool::nss:

@@ -62,6 +62,10 @@ struct PeerOptions {
   std::vector<std::string> alpn;          // offered (client) or accepted (server)
   std::string server_name = "localhost";  // client: SNI sent (empty: none)
 
+  // openssl: run with -brief (a short report on stderr). Without it s_server takes commands on
+  // stdin ("r" renegotiates) and both tools print their full report on stdout.
+  bool brief = true;
+
   std::vector<std::string> extra_args;  // appended to the command line
 
   std::uint16_t port = 0;  // client: the server's port (required); server: 0 picks a free one

@@ -1,8 +1,7 @@
 // -sess_out / -sess_in: a tls::Session in a PEM file ("TLSPP SESSION PARAMETERS"), like
-// openssl's "SSL SESSION PARAMETERS". The file holds the master secret: keep it private.
-//
-// The public API has no serialized form of a session yet, so this reads and writes the
-// session's fields through the library's internal Session::Impl.
+// openssl's "SSL SESSION PARAMETERS": Session::to_bytes() inside (version, suite, id, master
+// secret, EMS, server name, ALPN, the peer's chain, times, the ticket). The file holds the
+// master secret: it is written with mode 0600.
 #pragma once
 
 #include <string>

@@ -8,6 +8,22 @@
 namespace tls::tools_test {
 namespace {
 
+// How many of `line_start` lines ("Reused, TLSv1.2, Cipher is") are followed by a line starting
+// with `next`: tls-client's summary goes on with "Secure Renegotiation", the page s_server -www
+// sends back with "SSL-Session:".
+std::size_t lines_followed_by(const std::string &text, const std::string &line_start,
+                              const std::string &next) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(line_start); at != std::string::npos;
+       at = text.find(line_start, at + 1)) {
+    const std::size_t eol = text.find('\n', at);
+    if (eol != std::string::npos && text.compare(eol + 1, next.size(), next) == 0) ++n;
+  }
+  return n;
+}
+constexpr const char *kOurs = "Secure Renegotiation";
+constexpr const char *kPage = "SSL-Session:";
+
 class ClientVsOpenssl : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -33,7 +49,9 @@ class ClientVsOpenssl : public ::testing::Test {
 };
 
 TEST_F(ClientVsOpenssl, FetchesTheWwwPageAndPrintsTheSummary) {
-  ASSERT_NE(start(), 0);
+  // -no_ticket: OpenSSL gives no session id with a ticket (RFC 5077 §3.4 lets it), and the
+  // summary's id is checked below.
+  ASSERT_NE(start({"-no_ticket"}), 0);
   const auto r =
       client({"-CAfile", data_path("root-ca.pem"), "-servername", "localhost", "-ign_eof"});
   EXPECT_EQ(r.exit_code, 0) << r.output;
@@ -164,6 +182,7 @@ TEST_F(ClientVsOpenssl, SessionFileAndReconnect) {
   ASSERT_NE(start(), 0);
   const auto first = client({"-CAfile", data_path("root-ca.pem"), "-sess_out", path, "-ign_eof"});
   EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_TRUE(contains(first.output, "New, TLSv1.2, Cipher is")) << first.output;
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
@@ -171,15 +190,28 @@ TEST_F(ClientVsOpenssl, SessionFileAndReconnect) {
   EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read,
             std::filesystem::perms::none);
 
+  // A second process offers the saved session and resumes it; openssl's page agrees.
   const auto again = client({"-CAfile", data_path("root-ca.pem"), "-sess_in", path, "-ign_eof"});
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_TRUE(contains(again.output, "HTTP/1.0 200 ok")) << again.output;
+  EXPECT_EQ(lines_followed_by(again.output, "Reused, TLSv1.2, Cipher is", kOurs), 1u)
+      << again.output;
+  // s_server's page says so too.
+  EXPECT_EQ(lines_followed_by(again.output, "Reused, TLSv1.2, Cipher is", kPage), 1u)
+      << again.output;
 
   const auto reconnect = client({"-CAfile", data_path("root-ca.pem"), "-reconnect", "-ign_eof"});
   EXPECT_EQ(reconnect.exit_code, 0) << reconnect.output;
   EXPECT_EQ(count_of(reconnect.output, "drop connection and then reconnect"), 5u)
       << reconnect.output;
   EXPECT_EQ(count_of(reconnect.output, "CONNECTED("), 6u) << reconnect.output;
+  // The first connection is new, the five after it resume.
+  EXPECT_EQ(lines_followed_by(reconnect.output, "New, TLSv1.2, Cipher is", kOurs), 1u)
+      << reconnect.output;
+  EXPECT_EQ(lines_followed_by(reconnect.output, "Reused, TLSv1.2, Cipher is", kOurs), 5u)
+      << reconnect.output;
+  EXPECT_EQ(lines_followed_by(reconnect.output, "Reused, TLSv1.2, Cipher is", kPage), 1u)
+      << reconnect.output;
 
   // A damaged session file is refused with a reason, before connecting.
   {
@@ -192,6 +224,26 @@ TEST_F(ClientVsOpenssl, SessionFileAndReconnect) {
   EXPECT_TRUE(contains(bad.output, "-sess_in: ")) << bad.output;
   EXPECT_FALSE(contains(bad.output, "CONNECTED")) << bad.output;
   std::filesystem::remove(path);
+}
+
+// s_server without tickets: the reconnections resume by session id (and -quiet prints only
+// "Reused" / "New" for each, on stderr).
+TEST_F(ClientVsOpenssl, ReconnectResumesBySessionIdWithoutTickets) {
+  ASSERT_NE(start({"-no_ticket"}), 0);
+  const auto r = client({"-CAfile", data_path("root-ca.pem"), "-reconnect", "-ign_eof"});
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(lines_followed_by(r.output, "Reused, TLSv1.2, Cipher is", kOurs), 5u) << r.output;
+  // The same 32-byte id each time (and on s_server's page): resumed by id, not by a ticket.
+  std::vector<std::string> ids;
+  for (std::size_t at = r.output.find("Session-ID: "); at != std::string::npos;
+       at = r.output.find("Session-ID: ", at + 1))
+    ids.push_back(r.output.substr(at + 12, 64));
+  ASSERT_EQ(ids.size(), 7u) << r.output;
+  for (const std::string &id : ids)
+    EXPECT_EQ(id, ids[0]);
+  const auto quiet = client({"-CAfile", data_path("root-ca.pem"), "-reconnect", "-quiet"});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.output;
+  EXPECT_EQ(count_of(quiet.output, "Reused\n"), 5u) << quiet.output;
 }
 
 TEST(ClientOptions, UnknownOptionAndMissingValuesAreRefused) {
