@@ -1,22 +1,25 @@
-// Running programs from the api tests: the examples, openssl s_server / s_client, cmake. Each
-// child gets its own process group and is stopped by its PID.
+// Running programs from the api and tools tests: the examples, tls-client / tls-server, openssl
+// s_server / s_client, cmake. Each child gets its own process group and is stopped by its PID.
+// A program run to its end gets its input and output through pipes; a program left running
+// writes to a log file. Ports and $PATH lookups come from tests/support.
 #pragma once
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/net.hpp"
+#include "support/process.hpp"
 
 namespace tls::api_test {
 
@@ -26,7 +29,7 @@ inline std::filesystem::path build_dir() {
 }
 
 inline bool program_exists(const std::string &name) {
-  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
+  return test::have_program(name);
 }
 
 struct Finished {
@@ -142,31 +145,16 @@ class Background {
   std::filesystem::path log_;
 };
 
-// A port nobody listens on right now.
 inline int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  bind(fd, reinterpret_cast<sockaddr *>(&addr), len);
-  getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
+  return test::free_port();
 }
 
-// True once something accepts connections on 127.0.0.1:port.
+// True once something listens on `port` (checked without connecting: a server started with
+// -naccept 1 would count a probe connection as its one client).
 inline bool wait_for_port(int port, std::chrono::seconds timeout = std::chrono::seconds(10)) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    const bool ok = connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    close(fd);
-    if (ok) return true;
+    if (test::port_listening(static_cast<std::uint16_t>(port))) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return false;
