@@ -1,7 +1,8 @@
 // Sessions and renegotiation against OpenSSL through the public API: tlspp's client resuming
 // with `openssl s_server` (by session id and by ticket), `openssl s_client -reconnect` resuming
 // with tlspp's server (with and without tickets), and s_client's `R` renegotiation against
-// tlspp's server (refused by default, completed when allowed).
+// tlspp's server (refused by default, completed when allowed); and peers from before RFC 5746
+// (GnuTLS with %DISABLE_SAFE_RENEGOTIATION), with which tlspp never renegotiates.
 #if __has_include(<tls/tls.hpp>)
 
 #include <gtest/gtest.h>
@@ -260,6 +261,92 @@ TEST(SessionsInterop, OurClientFollowsOpenSslServerRenegotiation) {
 
 TEST(SessionsInterop, OurClientSendsCertificateWhenOpenSslRenegotiatesForOne) {
   openssl_server_renegotiates("R", true);
+}
+
+// ---- Peers without RFC 5746 ----------------------------------------------------------------
+
+// gnutls-serv that sends no renegotiation_info: our client connects (by default), knows the
+// server lacks secure renegotiation, and refuses to renegotiate with it; the connection goes on.
+TEST(SessionsInterop, OurClientNeverRenegotiatesWithALegacyGnuTlsServer) {
+  if (auto why = peer_unavailable(PeerTool::gnutls)) GTEST_SKIP() << *why;
+  PeerOptions options;
+  options.legacy_renegotiation = true;
+  std::string error;
+  auto server = Peer::start_server(PeerTool::gnutls, options, &error);
+  ASSERT_TRUE(server) << error;
+  Context context(Role::client);
+  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  UniqueFd fd = connect_loopback(server->port());
+  ASSERT_TRUE(fd);
+  set_io_timeout(fd.get(), kSocketTimeout);
+  Connection conn(context);
+  ASSERT_TRUE(conn.set_fd(fd.get()).ok());
+  ASSERT_TRUE(conn.set_hostname("localhost").ok());
+  ASSERT_TRUE(conn.connect().ok()) << conn.error_text() << "\n" << server->describe();
+  EXPECT_FALSE(conn.secure_renegotiation());
+  EXPECT_FALSE(conn.renegotiate().ok());
+  EXPECT_NE(conn.error_text().find("secure renegotiation"), std::string::npos) << conn.error_text();
+  EXPECT_EQ(conn.handshake_count(), 1u);
+  // gnutls-serv --echo sends the line back: the connection is still good.
+  const std::string line = "still talking\n";
+  ASSERT_TRUE(conn.write({reinterpret_cast<const std::uint8_t *>(line.data()), line.size()}).ok())
+      << conn.error_text();
+  EXPECT_NE(read_until(conn, "still talking").find("still talking"), std::string::npos)
+      << conn.error_text() << server->describe();
+  (void)conn.shutdown();
+}
+
+// The same server, refused outright by a client that wants secure renegotiation from everyone.
+TEST(SessionsInterop, OurClientCanRefuseALegacyGnuTlsServer) {
+  if (auto why = peer_unavailable(PeerTool::gnutls)) GTEST_SKIP() << *why;
+  PeerOptions options;
+  options.legacy_renegotiation = true;
+  std::string error;
+  auto server = Peer::start_server(PeerTool::gnutls, options, &error);
+  ASSERT_TRUE(server) << error;
+  Context context(Role::client);
+  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  context.set_allow_legacy_renegotiation_peer(false);
+  UniqueFd fd = connect_loopback(server->port());
+  ASSERT_TRUE(fd);
+  set_io_timeout(fd.get(), kSocketTimeout);
+  Connection conn(context);
+  ASSERT_TRUE(conn.set_fd(fd.get()).ok());
+  ASSERT_TRUE(conn.set_hostname("localhost").ok());
+  EXPECT_FALSE(conn.connect().ok());
+  EXPECT_NE(conn.error_text().find("RFC 5746"), std::string::npos) << conn.error_text();
+}
+
+// gnutls-cli without RFC 5746 against our server: served, but never asked to renegotiate.
+TEST(SessionsInterop, OurServerNeverRenegotiatesWithALegacyGnuTlsClient) {
+  if (auto why = peer_unavailable(PeerTool::gnutls)) GTEST_SKIP() << *why;
+  Context context(Role::server);
+  ASSERT_TRUE(context
+                  .add_certificate_files(data_file("server-rsa2048.chain.pem"),
+                                         data_file("server-rsa2048.key"))
+                  .ok());
+  Listener listener;
+  ASSERT_TRUE(listener.valid());
+  PeerOptions options;
+  options.port = listener.port();
+  options.legacy_renegotiation = true;
+  std::string error;
+  auto client = Peer::start_client(PeerTool::gnutls, options, &error);
+  ASSERT_TRUE(client) << error;
+  UniqueFd fd = listener.accept(kSocketTimeout);
+  ASSERT_TRUE(fd) << client->describe();
+  set_io_timeout(fd.get(), kSocketTimeout);
+  Connection conn(context);
+  ASSERT_TRUE(conn.set_fd(fd.get()).ok());
+  ASSERT_TRUE(conn.accept().ok()) << conn.error_text();
+  ASSERT_TRUE(client->wait_handshake()) << client->describe();
+  EXPECT_FALSE(conn.secure_renegotiation());
+  EXPECT_FALSE(conn.renegotiate().ok());
+  EXPECT_NE(conn.error_text().find("secure renegotiation"), std::string::npos) << conn.error_text();
+  ASSERT_TRUE(client->send("after\n"));
+  EXPECT_NE(read_until(conn, "after").find("after"), std::string::npos)
+      << conn.error_text() << client->describe();
+  EXPECT_EQ(conn.handshake_count(), 1u);
 }
 
 }  // namespace

@@ -303,6 +303,7 @@ std::string gnutls_priority(const PeerOptions &options) {
     for (const auto &m : macs)
       p += ":+" + m;
   }
+  if (options.legacy_renegotiation) p += ":%DISABLE_SAFE_RENEGOTIATION";
   return p;
 }
 
@@ -417,6 +418,8 @@ bool Peer::prepare(std::string *error) {
     if (v && !peer_supports(tool_, *v) && options_.min_version == options_.max_version)
       return fail(std::string(version_name(*v)) + " is not available in this build of " +
                   tool_name(tool_));
+  if (options_.legacy_renegotiation && tool_ != PeerTool::gnutls)
+    return fail("only gnutls can leave out RFC 5746 (renegotiation_info and its SCSV)");
   if (role_ == PeerRole::server && options_.cert_chain.empty()) {
     options_.cert_chain = data_file("server-rsa2048.chain.pem");
     options_.key = data_file("server-rsa2048.key");

@@ -66,6 +66,10 @@ struct PeerOptions {
   // stdin ("r" renegotiates) and both tools print their full report on stdout.
   bool brief = true;
 
+  // A peer from before RFC 5746: neither renegotiation_info nor the SCSV (GnuTLS only:
+  // %DISABLE_SAFE_RENEGOTIATION; OpenSSL and NSS always send one of them).
+  bool legacy_renegotiation = false;
+
   std::vector<std::string> extra_args;  // appended to the command line
 
   std::uint16_t port = 0;  // client: the server's port (required); server: 0 picks a free one

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "handshake/messages/client_hello.hpp"
 #include "support/test_setup.hpp"
 
 namespace tls::handshake::test {
@@ -230,6 +231,88 @@ TEST_F(Renegotiation, UnexpectedPostHandshakeMessage) {
   auto s = pair.server().machine->handle_post_handshake(*hello_request);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().alert, AlertDescription::unexpected_message);
+}
+
+// A renegotiating ClientHello as the server would decrypt it, carrying `info` as its
+// renegotiation_info (none when nullopt) and the SCSV when asked.
+Bytes renegotiating_hello(std::optional<Bytes> info, bool scsv) {
+  ClientHello hello;
+  hello.random.fill(0x42);
+  hello.cipher_suites = {cipher::find_suite("ECDHE-RSA-AES128-GCM-SHA256")->id};
+  if (scsv) hello.cipher_suites.push_back(cipher::kEmptyRenegotiationInfoScsv);
+  hello.has_extensions_block = true;
+  hello.extensions = {{0x000a, {0x00, 0x02, 0x00, 0x1d}},  // supported_groups: x25519
+                      {0x000b, {0x01, 0x00}},              // ec_point_formats: uncompressed
+                      {0x000d, {0x00, 0x02, 0x04, 0x01}},  // signature_algorithms
+                      {0x0017, {}}};                       // extended_master_secret
+  if (info) {
+    Bytes data{static_cast<std::uint8_t>(info->size())};
+    append(data, *info);
+    hello.extensions.push_back({0xff01, data});
+  }
+  auto message = serialize_message(hello);
+  EXPECT_TRUE(message.ok());
+  return *message;
+}
+
+// RFC 5746 §3.7: the server's checks on a client's renegotiating ClientHello. Only a hello that
+// carries the client's Finished value from the previous handshake goes on.
+struct RenegotiatingHello : Renegotiation {
+  std::optional<Error> offer(std::optional<Bytes> info, bool scsv = false) {
+    pair.server_config().allow_client_renegotiation = true;
+    handshake();
+    auto started =
+        pair.server().machine->handle_post_handshake(renegotiating_hello(std::move(info), scsv));
+    EXPECT_TRUE(started.ok() && *started);
+    pair.advance(false);
+    return pair.server().machine->error();
+  }
+  Bytes previous_finished() { return pair.client().machine->negotiated().client_verify_data; }
+};
+
+TEST_F(RenegotiatingHello, WithThePreviousClientFinishedGoesOn) {
+  pair.server_config().allow_client_renegotiation = true;
+  handshake();
+  const Bytes finished = previous_finished();
+  ASSERT_EQ(finished.size(), 12u);
+  auto started = pair.server().machine->handle_post_handshake(renegotiating_hello(finished, false));
+  ASSERT_TRUE(started.ok() && *started);
+  pair.advance(false);
+  EXPECT_FALSE(pair.server().machine->error()) << error_text(pair.server());
+  EXPECT_TRUE(pair.server().machine->renegotiating());
+}
+
+TEST_F(RenegotiatingHello, WithAnotherValueIsRefused) {
+  const auto error = offer(Bytes(12, 0));
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->alert, AlertDescription::handshake_failure);
+  EXPECT_NE(error->reason.find("previous Finished"), std::string::npos) << error->to_string();
+}
+
+TEST_F(RenegotiatingHello, WithAnEmptyValueIsRefused) {
+  const auto error = offer(Bytes{});
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->alert, AlertDescription::handshake_failure);
+}
+
+TEST_F(RenegotiatingHello, WithoutTheExtensionIsRefused) {
+  const auto error = offer(std::nullopt);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->alert, AlertDescription::handshake_failure);
+}
+
+TEST_F(RenegotiatingHello, WithTheScsvIsRefused) {
+  // Even next to the right value: the SCSV belongs to initial handshakes only.
+  pair.server_config().allow_client_renegotiation = true;
+  handshake();
+  const Bytes finished = previous_finished();
+  auto started = pair.server().machine->handle_post_handshake(renegotiating_hello(finished, true));
+  ASSERT_TRUE(started.ok() && *started);
+  pair.advance(false);
+  const auto &error = pair.server().machine->error();
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->alert, AlertDescription::handshake_failure);
+  EXPECT_NE(error->reason.find("SCSV"), std::string::npos) << error->to_string();
 }
 
 }  // namespace
