@@ -57,9 +57,38 @@ unit() {
   (cd build && ctest --output-on-failure -j "$JOBS" -LE interop)
 }
 
+# Runs ctest in <dir> with the remaining arguments, then counts the interop matrix's lines
+# (Matrix/OurClient.AgainstPeerServer/<tool>_<version>_<suite> and Matrix/OurServer...) in its
+# output: per tool and in all, how many passed, were skipped (peer missing) or failed.
+ctest_with_matrix_count() {
+  local dir=$1; shift
+  local log rc=0
+  log=$(mktemp)
+  (cd "$dir" && ctest "$@") | tee "$log" || rc=$?
+  awk '
+    match($0, /Test +#[0-9]+: Matrix\/Our[A-Za-z]+\.[A-Za-z]+\/[a-z]+_/) {
+      split(substr($0, RSTART, RLENGTH), parts, "/"); tool = parts[3]; sub(/_$/, "", tool)
+      outcome = /Passed/ ? "passed" : /Skipped/ ? "skipped" : "failed"
+      count[tool, outcome]++; total[outcome]++; tools[tool] = 1; all++
+    }
+    END {
+      if (!all) exit
+      printf "interop matrix: %d combinations, %d passed, %d skipped, %d failed\n", all,
+             total["passed"], total["skipped"], total["failed"]
+      n = split("openssl gnutls nss", order, " ")
+      for (i = 1; i <= n; i++) if (order[i] in tools) {
+        t = order[i]
+        printf "  %-8s %d passed, %d skipped, %d failed\n", t, count[t, "passed"],
+               count[t, "skipped"], count[t, "failed"]
+      }
+    }' "$log"
+  rm -f "$log"
+  return "$rc"
+}
+
 interop() {
   build
-  (cd build && ctest --output-on-failure -L interop)
+  ctest_with_matrix_count build --output-on-failure -L interop
 }
 
 # One clang build serves two purposes: the whole test suite under AddressSanitizer +
@@ -74,8 +103,8 @@ sanitized_build() {
 
 sanitize() {
   sanitized_build
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-     ctest --output-on-failure -j "$JOBS")
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest_with_matrix_count build-asan --output-on-failure -j "$JOBS"
 }
 
 fuzz() {
