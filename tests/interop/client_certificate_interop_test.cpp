@@ -11,12 +11,12 @@
 #include <tls/tls.hpp>
 
 #include "support/net.hpp"
+#include "support/our_end.hpp"
 #include "support/peer.hpp"
 
 namespace tls::test {
 namespace {
 
-constexpr auto kSocketTimeout = 15s;
 constexpr const char *kClientSubject = "C = US, O = tlspp test, CN = tlspp test client";
 
 Context our_server(VerifyMode mode) {
@@ -47,9 +47,8 @@ void our_client_against_openssl_verify(const std::string &name) {
         context.add_certificate_files(data_file(name + ".chain.pem"), data_file(name + ".key"))
             .ok());
   }
-  UniqueFd fd = connect_loopback(server->port());
+  UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.set_hostname("localhost").ok());
@@ -75,7 +74,7 @@ void our_client_against_openssl_verify(const std::string &name) {
   EXPECT_TRUE(server->process().wait_for("Verification: OK", 5s, Stream::err))
       << server->describe();
   const std::string line = "from the tlspp client\n";
-  ASSERT_TRUE(conn.write({reinterpret_cast<const std::uint8_t *>(line.data()), line.size()}).ok());
+  ASSERT_TRUE(write_text(conn, line));
   EXPECT_TRUE(server->wait_received("from the tlspp client")) << server->describe();
   (void)conn.shutdown();
 }
@@ -108,9 +107,8 @@ void openssl_client_against_our_require(bool with_certificate) {
   std::string error;
   auto client = Peer::start_client(PeerTool::openssl, options, &error);
   ASSERT_TRUE(client) << error;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   ASSERT_TRUE(fd) << client->describe();
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   const IoResult hs = conn.accept();
@@ -135,13 +133,7 @@ void openssl_client_against_our_require(bool with_certificate) {
   EXPECT_EQ(conn.verify_result(), 0) << conn.verify_result_text();
   ASSERT_TRUE(client->wait_handshake()) << client->describe();
   ASSERT_TRUE(client->send("from s_client\n"));
-  std::string got;
-  std::uint8_t buf[256];
-  while (got.find("from s_client") == std::string::npos) {
-    const IoResult r = conn.read(buf);
-    if (!r.ok()) break;
-    got.append(reinterpret_cast<const char *>(buf), r.bytes);
-  }
+  const std::string got = read_until(conn, "from s_client");
   EXPECT_NE(got.find("from s_client"), std::string::npos) << conn.error_text();
   (void)conn.shutdown();
 }

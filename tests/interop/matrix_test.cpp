@@ -16,12 +16,11 @@
 
 #include "support/interop_matrix.hpp"
 #include "support/net.hpp"
+#include "support/our_end.hpp"
 #include "support/peer.hpp"
 
 namespace tls::test {
 namespace {
-
-constexpr auto kSocketTimeout = 15s;
 
 // The tlspp end of one connection: its Context, Connection and socket.
 struct OurEnd {
@@ -32,33 +31,12 @@ struct OurEnd {
   explicit OurEnd(Role role) : context(role) {}
 };
 
-std::string bytes_text(const std::uint8_t *p, std::size_t n) {
-  return std::string(reinterpret_cast<const char *>(p), n);
-}
-
 // Configures a Context pinned to the case's version and suite.
 void pin(Context &context, const MatrixCase &c) {
   ASSERT_TRUE(context.set_min_version(c.version).ok());
   ASSERT_TRUE(context.set_max_version(c.version).ok());
   const Status suites = context.set_cipher_list(c.suite->name);
   ASSERT_TRUE(suites.ok()) << suites.error().reason;
-}
-
-// Reads until `needle` has arrived (or the peer closes / the socket times out); all read.
-std::string read_until(Connection &conn, std::string_view needle) {
-  std::string got;
-  std::uint8_t buf[4096];
-  while (got.find(needle) == std::string::npos) {
-    const IoResult r = conn.read(buf);
-    if (!r.ok()) break;
-    got += bytes_text(buf, r.bytes);
-  }
-  return got;
-}
-
-bool write_all(Connection &conn, std::string_view text) {
-  const IoResult r = conn.write({reinterpret_cast<const std::uint8_t *>(text.data()), text.size()});
-  return r.ok();
 }
 
 void expect_agreement(const MatrixCase &c, const Connection &conn, const PeerView &view) {
@@ -80,9 +58,8 @@ TEST_P(OurClient, AgainstPeerServer) {
   OurEnd us(Role::client);
   pin(us.context, c);
   ASSERT_TRUE(us.context.load_verify_file(data_file("root-ca.pem")).ok());
-  us.fd = connect_loopback(server->port());
+  us.fd = dial(server->port());
   ASSERT_TRUE(us.fd) << "connect to " << server->label();
-  set_io_timeout(us.fd.get(), kSocketTimeout);
   us.conn = std::make_unique<Connection>(us.context);
   ASSERT_TRUE(us.conn->set_fd(us.fd.get()).ok());
   ASSERT_TRUE(us.conn->set_hostname("localhost").ok());
@@ -94,7 +71,7 @@ TEST_P(OurClient, AgainstPeerServer) {
 
   const std::string request = "GET /tlspp-" + matrix_case_name(c) + " HTTP/1.0\r\n\r\n";
   const std::string request_line = request.substr(0, request.find('\r'));
-  ASSERT_TRUE(write_all(*us.conn, request)) << us.conn->error_text();
+  ASSERT_TRUE(write_text(*us.conn, request)) << us.conn->error_text();
   const auto view = server->wait_handshake();
   ASSERT_TRUE(view) << server->describe();
   expect_agreement(c, *us.conn, *view);
@@ -138,9 +115,8 @@ TEST_P(OurServer, AgainstPeerClient) {
   auto client = Peer::start_client(c.tool, options, &error);
   ASSERT_TRUE(client) << error;
 
-  us.fd = listener.accept(kSocketTimeout);
+  us.fd = accept_one(listener);
   ASSERT_TRUE(us.fd) << client->label() << " did not connect\n" << client->describe();
-  set_io_timeout(us.fd.get(), kSocketTimeout);
   us.conn = std::make_unique<Connection>(us.context);
   ASSERT_TRUE(us.conn->set_fd(us.fd.get()).ok());
   const IoResult hs = us.conn->accept();
@@ -158,7 +134,7 @@ TEST_P(OurServer, AgainstPeerClient) {
   EXPECT_NE(got.find(request_line), std::string::npos) << got << "\n"
                                                        << us.conn->error_text() << "\n"
                                                        << client->describe();
-  ASSERT_TRUE(write_all(*us.conn, "reply from tlspp\n")) << us.conn->error_text();
+  ASSERT_TRUE(write_text(*us.conn, "reply from tlspp\n")) << us.conn->error_text();
   EXPECT_TRUE(client->wait_received("reply from tlspp")) << client->describe();
   (void)us.conn->shutdown();
 }

@@ -21,12 +21,12 @@
 #include <tls/tls.hpp>
 
 #include "support/net.hpp"
+#include "support/our_end.hpp"
 #include "support/peer.hpp"
 
 namespace tls::test {
 namespace {
 
-constexpr auto kSocketTimeout = 15s;
 constexpr std::size_t kGcmOverhead = 8 + 16;  // explicit nonce and tag of an AES-GCM record
 constexpr const char *kGcmSuite = "ECDHE-RSA-AES128-GCM-SHA256";
 
@@ -113,9 +113,8 @@ TEST(RecordLimitsInterop, GnutlsCliRecordsize512LimitsOurServer) {
   std::string error;
   auto client = Peer::start_client(PeerTool::gnutls, options, &error);
   ASSERT_TRUE(client) << error;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   ASSERT_TRUE(fd) << client->describe();
-  set_io_timeout(fd.get(), kSocketTimeout);
   WireTap tap{fd.get(), {}, {}};
   Connection conn(context);
   tap.attach(conn);
@@ -154,12 +153,11 @@ std::vector<std::size_t> echo_through_gnutls_serv(const std::function<void(Conte
   Context context(Role::client);
   EXPECT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
   configure(context);
-  UniqueFd fd = connect_loopback(server->port());
+  UniqueFd fd = dial(server->port());
   if (!fd) {
     *failure = "connect failed";
     return {};
   }
-  set_io_timeout(fd.get(), kSocketTimeout);
   WireTap tap{fd.get(), {}, {}};
   Connection conn(context);
   tap.attach(conn);
@@ -175,13 +173,7 @@ std::vector<std::size_t> echo_through_gnutls_serv(const std::function<void(Conte
     *failure = conn.error_text();
     return {};
   }
-  std::string echoed;
-  std::uint8_t buf[8192];
-  while (echoed.find("END-OF-PAYLOAD") == std::string::npos) {
-    const IoResult r = conn.read(buf);
-    if (!r.ok()) break;
-    echoed.append(reinterpret_cast<const char *>(buf), r.bytes);
-  }
+  const std::string echoed = read_until(conn, "END-OF-PAYLOAD");
   if (echoed != payload) {
     *failure = "echo differs (" + std::to_string(echoed.size()) +
                " bytes back): " + conn.error_text() + "\n" + server->describe();
@@ -236,8 +228,7 @@ std::optional<bool> our_client_etm(PeerTool tool, bool offer, std::string *failu
   EXPECT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
   EXPECT_TRUE(context.set_cipher_list(kCbcSuite).ok());
   context.set_encrypt_then_mac(offer);
-  UniqueFd fd = connect_loopback(server->port());
-  set_io_timeout(fd.get(), kSocketTimeout);
+  UniqueFd fd = dial(server->port());
   Connection conn(context);
   (void)conn.set_fd(fd.get());
   (void)conn.set_hostname("localhost");
@@ -253,14 +244,8 @@ std::optional<bool> our_client_etm(PeerTool tool, bool offer, std::string *failu
     EXPECT_TRUE(server->wait_received("ping over CBC")) << server->describe();
     EXPECT_TRUE(server->send("pong over CBC\n"));
   }
-  std::string got;
-  std::uint8_t buf[512];
   const std::string expect = tool == PeerTool::openssl ? "pong over CBC" : "ping over CBC";
-  while (got.find(expect) == std::string::npos) {
-    const IoResult r = conn.read(buf);
-    if (!r.ok()) break;
-    got.append(reinterpret_cast<const char *>(buf), r.bytes);
-  }
+  const std::string got = read_until(conn, expect);
   EXPECT_NE(got.find(expect), std::string::npos) << conn.error_text() << server->describe();
   const bool etm = conn.encrypt_then_mac();
   (void)conn.shutdown();
@@ -298,9 +283,8 @@ TEST(EncryptThenMacInterop, OpenSslClientWithOurServer) {
   std::string error;
   auto client = Peer::start_client(PeerTool::openssl, options, &error);
   ASSERT_TRUE(client) << error;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   ASSERT_TRUE(fd) << client->describe();
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.accept().ok()) << conn.error_text() << "\n" << client->describe();
@@ -308,13 +292,7 @@ TEST(EncryptThenMacInterop, OpenSslClientWithOurServer) {
   EXPECT_TRUE(conn.encrypt_then_mac());
   ASSERT_TRUE(client->wait_handshake()) << client->describe();
   ASSERT_TRUE(client->send("ping over CBC\n"));
-  std::string got;
-  std::uint8_t buf[512];
-  while (got.find("ping over CBC") == std::string::npos) {
-    const IoResult r = conn.read(buf);
-    if (!r.ok()) break;
-    got.append(reinterpret_cast<const char *>(buf), r.bytes);
-  }
+  const std::string got = read_until(conn, "ping over CBC");
   EXPECT_NE(got.find("ping over CBC"), std::string::npos) << conn.error_text();
   (void)conn.shutdown();
 }

@@ -14,12 +14,11 @@
 #include <tls/tls.hpp>
 
 #include "support/net.hpp"
+#include "support/our_end.hpp"
 #include "support/peer.hpp"
 
 namespace tls::test {
 namespace {
-
-constexpr auto kSocketTimeout = 15s;
 
 // One tlspp client connection to `port`, offering `offer` when it is valid.
 struct ClientRun {
@@ -31,12 +30,11 @@ struct ClientRun {
 
 ClientRun connect_once(Context &context, std::uint16_t port, const Session &offer) {
   ClientRun run;
-  UniqueFd fd = connect_loopback(port);
+  UniqueFd fd = dial(port);
   if (!fd) {
     run.error = "connect failed";
     return run;
   }
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   (void)conn.set_fd(fd.get());
   (void)conn.set_hostname("localhost");
@@ -95,9 +93,8 @@ void openssl_reconnect_resumes(bool tickets) {
   ASSERT_TRUE(client) << error;
   // s_client -reconnect: the first connection, then five more offering its session.
   for (int i = 0; i < 6; ++i) {
-    UniqueFd fd = listener.accept(kSocketTimeout);
+    UniqueFd fd = accept_one(listener);
     ASSERT_TRUE(fd) << "connection " << i << "\n" << client->describe();
-    set_io_timeout(fd.get(), kSocketTimeout);
     Connection conn(context);
     ASSERT_TRUE(conn.set_fd(fd.get()).ok());
     const IoResult hs = conn.accept();
@@ -120,17 +117,6 @@ TEST(SessionsInterop, OpenSslReconnectResumesWithOurServerBySessionId) {
 
 // ---- Renegotiation ---------------------------------------------------------------------------
 
-std::string read_until(Connection &conn, std::string_view needle) {
-  std::string got;
-  std::uint8_t buf[4096];
-  while (got.find(needle) == std::string::npos) {
-    const IoResult r = conn.read(buf);
-    if (!r.ok()) break;
-    got.append(reinterpret_cast<const char *>(buf), r.bytes);
-  }
-  return got;
-}
-
 // openssl s_client's `R` command against tlspp's server; returns our server's handshake count
 // after the client's next line arrived (or did not).
 void openssl_client_renegotiates(bool allowed) {
@@ -151,9 +137,8 @@ void openssl_client_renegotiates(bool allowed) {
   std::string error;
   auto client = Peer::start_client(PeerTool::openssl, options, &error);
   ASSERT_TRUE(client) << error;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   ASSERT_TRUE(fd) << client->describe();
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.accept().ok()) << conn.error_text();
@@ -213,9 +198,8 @@ void openssl_server_renegotiates(const std::string &command, bool with_certifica
     if (!sent && bytes[0] == 13) ++certificate_requests;                  // CertificateRequest
     if (sent && bytes[0] == 11 && bytes.size() > 7) ++certificates_sent;  // a non-empty list
   });
-  UniqueFd fd = connect_loopback(server->port());
+  UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.set_hostname("localhost").ok());
@@ -242,8 +226,7 @@ void openssl_server_renegotiates(const std::string &command, bool with_certifica
   EXPECT_EQ(certificates_sent, with_certificate ? 1 : 0);
 
   const std::string line = "from the tlspp client after renegotiating\n";
-  ASSERT_TRUE(conn.write({reinterpret_cast<const std::uint8_t *>(line.data()), line.size()}).ok())
-      << conn.error_text();
+  ASSERT_TRUE(write_text(conn, line)) << conn.error_text();
   EXPECT_TRUE(server->wait_received("from the tlspp client after renegotiating"))
       << server->describe();
   (void)conn.shutdown();
@@ -276,9 +259,8 @@ TEST(SessionsInterop, OurClientNeverRenegotiatesWithALegacyGnuTlsServer) {
   ASSERT_TRUE(server) << error;
   Context context(Role::client);
   ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
-  UniqueFd fd = connect_loopback(server->port());
+  UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.set_hostname("localhost").ok());
@@ -288,9 +270,7 @@ TEST(SessionsInterop, OurClientNeverRenegotiatesWithALegacyGnuTlsServer) {
   EXPECT_NE(conn.error_text().find("secure renegotiation"), std::string::npos) << conn.error_text();
   EXPECT_EQ(conn.handshake_count(), 1u);
   // gnutls-serv --echo sends the line back: the connection is still good.
-  const std::string line = "still talking\n";
-  ASSERT_TRUE(conn.write({reinterpret_cast<const std::uint8_t *>(line.data()), line.size()}).ok())
-      << conn.error_text();
+  ASSERT_TRUE(write_text(conn, "still talking\n")) << conn.error_text();
   EXPECT_NE(read_until(conn, "still talking").find("still talking"), std::string::npos)
       << conn.error_text() << server->describe();
   (void)conn.shutdown();
@@ -307,9 +287,8 @@ TEST(SessionsInterop, OurClientCanRefuseALegacyGnuTlsServer) {
   Context context(Role::client);
   ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
   context.set_allow_legacy_renegotiation_peer(false);
-  UniqueFd fd = connect_loopback(server->port());
+  UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.set_hostname("localhost").ok());
@@ -333,9 +312,8 @@ TEST(SessionsInterop, OurServerNeverRenegotiatesWithALegacyGnuTlsClient) {
   std::string error;
   auto client = Peer::start_client(PeerTool::gnutls, options, &error);
   ASSERT_TRUE(client) << error;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   ASSERT_TRUE(fd) << client->describe();
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.accept().ok()) << conn.error_text();

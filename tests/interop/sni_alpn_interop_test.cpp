@@ -15,14 +15,13 @@
 #include <tls/tls.hpp>
 
 #include "support/net.hpp"
+#include "support/our_end.hpp"
 #include "support/peer.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace tls::test {
 namespace {
-
-constexpr auto kSocketTimeout = 15s;
 
 // A leaf for `name` (subject CN and subjectAltName DNS), issued by tests/data/root-ca, made with
 // the openssl command line into `dir`: <name>.pem and <name>.key. False when openssl failed.
@@ -96,10 +95,9 @@ SniRun connect_with_name(Context &server_context, const std::string &name) {
   run.client = Peer::start_client(PeerTool::openssl, options, &error);
   EXPECT_TRUE(run.client) << error;
   if (!run.client) return run;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   EXPECT_TRUE(fd) << run.client->describe();
   if (!fd) return run;
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(server_context);
   EXPECT_TRUE(conn.set_fd(fd.get()).ok());
   run.accepted = conn.accept().ok();
@@ -163,9 +161,8 @@ TEST(AlpnInterop, OurClientWithOpenSslServer) {
   Context context(Role::client);
   ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
   ASSERT_TRUE(context.set_alpn_protocols("h2,spdy/1").ok());
-  UniqueFd fd = connect_loopback(server->port());
+  UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.set_hostname("localhost").ok());
@@ -205,10 +202,9 @@ AlpnRun openssl_client_alpn(const std::string &ours, const std::vector<std::stri
   run.client = Peer::start_client(PeerTool::openssl, options, &error);
   EXPECT_TRUE(run.client) << error;
   if (!run.client) return run;
-  UniqueFd fd = listener.accept(kSocketTimeout);
+  UniqueFd fd = accept_one(listener);
   EXPECT_TRUE(fd) << run.client->describe();
   if (!fd) return run;
-  set_io_timeout(fd.get(), kSocketTimeout);
   Connection conn(context);
   EXPECT_TRUE(conn.set_fd(fd.get()).ok());
   run.accepted = conn.accept().ok();

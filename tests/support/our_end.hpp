@@ -1,0 +1,49 @@
+// tlspp's end of an interop test's loopback connection, through the public API: a socket that
+// fails the test instead of hanging it when the peer goes silent, and text in and out of a
+// tls::Connection.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <tls/tls.hpp>
+
+#include "support/net.hpp"
+
+namespace tls::test {
+
+inline constexpr std::chrono::seconds kSocketTimeout{15};
+
+// A connection to 127.0.0.1:port with kSocketTimeout on reads and writes; invalid on failure.
+inline UniqueFd dial(std::uint16_t port) {
+  UniqueFd fd = connect_loopback(port);
+  if (fd) set_io_timeout(fd.get(), kSocketTimeout);
+  return fd;
+}
+
+// The listener's next connection (waited for up to kSocketTimeout), with the same timeouts.
+inline UniqueFd accept_one(Listener &listener) {
+  UniqueFd fd = listener.accept(kSocketTimeout);
+  if (fd) set_io_timeout(fd.get(), kSocketTimeout);
+  return fd;
+}
+
+// Reads until `needle` has arrived, the peer closes or the socket times out; all that was read.
+inline std::string read_until(Connection &conn, std::string_view needle) {
+  std::string got;
+  std::uint8_t buf[4096];
+  while (got.find(needle) == std::string::npos) {
+    const IoResult r = conn.read(buf);
+    if (!r.ok()) break;
+    got.append(reinterpret_cast<const char *>(buf), r.bytes);
+  }
+  return got;
+}
+
+inline bool write_text(Connection &conn, std::string_view text) {
+  return conn.write({reinterpret_cast<const std::uint8_t *>(text.data()), text.size()}).ok();
+}
+
+}  // namespace tls::test
