@@ -40,8 +40,7 @@ void our_client_against_openssl_verify(const std::string &name) {
   auto server = Peer::start_server(PeerTool::openssl, options, &error);
   ASSERT_TRUE(server) << error;
 
-  Context context(Role::client);
-  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  Context context = verifying_client_context();
   if (!name.empty()) {
     ASSERT_TRUE(
         context.add_certificate_files(data_file(name + ".chain.pem"), data_file(name + ".key"))

@@ -99,11 +99,7 @@ std::string big_payload() {
 
 TEST(RecordLimitsInterop, GnutlsCliRecordsize512LimitsOurServer) {
   if (auto why = peer_unavailable(PeerTool::gnutls)) GTEST_SKIP() << *why;
-  Context context(Role::server);
-  ASSERT_TRUE(context
-                  .add_certificate_files(data_file("server-rsa2048.chain.pem"),
-                                         data_file("server-rsa2048.key"))
-                  .ok());
+  Context context = rsa_server_context();
   ASSERT_TRUE(context.set_cipher_list(kGcmSuite).ok());
   Listener listener;
   ASSERT_TRUE(listener.valid());
@@ -269,11 +265,7 @@ TEST(EncryptThenMacInterop, OurClientWithGnutlsServer) {
 // openssl s_client with a CBC suite against tlspp's server (EtM on, the default).
 TEST(EncryptThenMacInterop, OpenSslClientWithOurServer) {
   if (auto why = peer_unavailable(PeerTool::openssl)) GTEST_SKIP() << *why;
-  Context context(Role::server);
-  ASSERT_TRUE(context
-                  .add_certificate_files(data_file("server-rsa2048.chain.pem"),
-                                         data_file("server-rsa2048.key"))
-                  .ok());
+  Context context = rsa_server_context();
   ASSERT_TRUE(context.set_cipher_list(kCbcSuite).ok());
   Listener listener;
   ASSERT_TRUE(listener.valid());

@@ -56,8 +56,7 @@ void our_client_resumes(const std::vector<std::string> &server_args) {
   std::string error;
   auto server = Peer::start_server(PeerTool::openssl, options, &error);
   ASSERT_TRUE(server) << error;
-  Context context(Role::client);
-  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  Context context = verifying_client_context();
   const ClientRun first = connect_once(context, server->port(), Session());
   ASSERT_TRUE(first.ok) << first.error << "\n" << server->describe();
   EXPECT_FALSE(first.resumed);
@@ -77,11 +76,7 @@ TEST(SessionsInterop, OurClientResumesWithOpenSslBySessionId) {
 
 void openssl_reconnect_resumes(bool tickets) {
   if (auto why = peer_unavailable(PeerTool::openssl)) GTEST_SKIP() << *why;
-  Context context(Role::server);
-  ASSERT_TRUE(context
-                  .add_certificate_files(data_file("server-rsa2048.chain.pem"),
-                                         data_file("server-rsa2048.key"))
-                  .ok());
+  Context context = rsa_server_context();
   Listener listener;
   ASSERT_TRUE(listener.valid());
   PeerOptions options;
@@ -181,8 +176,7 @@ void openssl_server_renegotiates(const std::string &command, bool with_certifica
   std::string error;
   auto server = Peer::start_server(PeerTool::openssl, options, &error);
   ASSERT_TRUE(server) << error;
-  Context context(Role::client);
-  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  Context context = verifying_client_context();
   if (with_certificate) {
     ASSERT_TRUE(context
                     .add_certificate_files(data_file("client-rsa2048.chain.pem"),
@@ -257,8 +251,7 @@ TEST(SessionsInterop, OurClientNeverRenegotiatesWithALegacyGnuTlsServer) {
   std::string error;
   auto server = Peer::start_server(PeerTool::gnutls, options, &error);
   ASSERT_TRUE(server) << error;
-  Context context(Role::client);
-  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  Context context = verifying_client_context();
   UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
   Connection conn(context);
@@ -284,8 +277,7 @@ TEST(SessionsInterop, OurClientCanRefuseALegacyGnuTlsServer) {
   std::string error;
   auto server = Peer::start_server(PeerTool::gnutls, options, &error);
   ASSERT_TRUE(server) << error;
-  Context context(Role::client);
-  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  Context context = verifying_client_context();
   context.set_allow_legacy_renegotiation_peer(false);
   UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);
@@ -299,11 +291,7 @@ TEST(SessionsInterop, OurClientCanRefuseALegacyGnuTlsServer) {
 // gnutls-cli without RFC 5746 against our server: served, but never asked to renegotiate.
 TEST(SessionsInterop, OurServerNeverRenegotiatesWithALegacyGnuTlsClient) {
   if (auto why = peer_unavailable(PeerTool::gnutls)) GTEST_SKIP() << *why;
-  Context context(Role::server);
-  ASSERT_TRUE(context
-                  .add_certificate_files(data_file("server-rsa2048.chain.pem"),
-                                         data_file("server-rsa2048.key"))
-                  .ok());
+  Context context = rsa_server_context();
   Listener listener;
   ASSERT_TRUE(listener.valid());
   PeerOptions options;

@@ -158,8 +158,7 @@ TEST(AlpnInterop, OurClientWithOpenSslServer) {
   std::string error;
   auto server = Peer::start_server(PeerTool::openssl, options, &error);
   ASSERT_TRUE(server) << error;
-  Context context(Role::client);
-  ASSERT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  Context context = verifying_client_context();
   ASSERT_TRUE(context.set_alpn_protocols("h2,spdy/1").ok());
   UniqueFd fd = dial(server->port());
   ASSERT_TRUE(fd);

@@ -1,6 +1,6 @@
 // tlspp's end of an interop test's loopback connection, through the public API: a socket that
 // fails the test instead of hanging it when the peer goes silent, and text in and out of a
-// tls::Connection.
+// tls::Connection; the Contexts most tests start from.
 #pragma once
 
 #include <chrono>
@@ -8,13 +8,34 @@
 #include <string>
 #include <string_view>
 
+#include <gtest/gtest.h>
+
 #include <tls/tls.hpp>
 
 #include "support/net.hpp"
+#include "support/peer.hpp"
 
 namespace tls::test {
 
 inline constexpr std::chrono::seconds kSocketTimeout{15};
+
+// A server Context serving tests/data/server-rsa2048 (its chain verifies for "localhost" under
+// tests/data/root-ca.pem, which the peers' clients are given).
+inline Context rsa_server_context() {
+  Context context(Role::server);
+  EXPECT_TRUE(context
+                  .add_certificate_files(data_file("server-rsa2048.chain.pem"),
+                                         data_file("server-rsa2048.key"))
+                  .ok());
+  return context;
+}
+
+// A client Context that verifies servers against tests/data/root-ca.pem.
+inline Context verifying_client_context() {
+  Context context(Role::client);
+  EXPECT_TRUE(context.load_verify_file(data_file("root-ca.pem")).ok());
+  return context;
+}
 
 // A connection to 127.0.0.1:port with kSocketTimeout on reads and writes; invalid on failure.
 inline UniqueFd dial(std::uint16_t port) {
