@@ -47,13 +47,8 @@ bool make_client_context(ClientSetup &setup, std::string &error) {
     });
   }
 
-  Observer &obs = setup.observer;
-  obs.show_msg = o.msg;
-  obs.show_state = o.state;
-  obs.show_trace = o.trace;
-  obs.show_keys = o.show_keys;
-  obs.install(ctx);
-  if (!setup.keylog.open(o.keylog_file, error)) return false;
+  if (!o.observe.apply(setup.observer, setup.keylog, error)) return false;
+  setup.observer.install(ctx);
   setup.keylog.install(ctx);
   return true;
 }

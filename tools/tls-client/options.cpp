@@ -47,7 +47,7 @@ std::optional<ClientOptions> parse_client_options(int argc, char **argv, std::st
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     std::string text;
-    if (o.versions.parse(argc, argv, i, error)) {
+    if (o.versions.parse(argc, argv, i, error) || o.observe.parse(argc, argv, i, error)) {
       if (!error.empty()) return std::nullopt;
     } else if (arg == "-connect") {
       if (!value(i, text)) return std::nullopt;
@@ -85,16 +85,6 @@ std::optional<ClientOptions> parse_client_options(int argc, char **argv, std::st
       if (!value(i, o.sess_in)) return std::nullopt;
     } else if (arg == "-reconnect") {
       o.reconnect = true;
-    } else if (arg == "-msg") {
-      o.msg = true;
-    } else if (arg == "-state") {
-      o.state = true;
-    } else if (arg == "-trace") {
-      o.trace = true;
-    } else if (arg == "-showkeys") {
-      o.show_keys = true;
-    } else if (arg == "-keylogfile") {
-      if (!value(i, o.keylog_file)) return std::nullopt;
     } else if (arg == "-showcerts") {
       o.show_certs = true;
     } else if (arg == "-quiet") {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "../common/observer_flags.hpp"
 #include "../common/version_flags.hpp"
 
 namespace tls::tools {
@@ -21,17 +22,13 @@ struct ClientOptions {
   std::string key_file;
   std::string cipher;
   VersionFlags versions;
+  ObserverFlags observe;  // -msg, -state, -trace, -showkeys, -keylogfile
   std::string alpn;
   std::string sess_out;
   std::string sess_in;
   bool reconnect = false;
-  bool msg = false;
-  bool state = false;
-  bool trace = false;
-  std::string keylog_file;
   bool quiet = false;
   bool ign_eof = false;
-  bool show_keys = false;
   bool show_certs = false;
 };
 

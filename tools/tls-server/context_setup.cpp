@@ -47,12 +47,7 @@ bool configure(ServerSetup &setup, Context &ctx, std::string &error) {
 
 bool make_server_contexts(ServerSetup &setup, std::string &error) {
   const ServerOptions &o = setup.options;
-  Observer &obs = setup.observer;
-  obs.show_msg = o.msg;
-  obs.show_state = o.state;
-  obs.show_trace = o.trace;
-  obs.show_keys = o.show_keys;
-  if (!setup.keylog.open(o.keylog_file, error)) return false;
+  if (!o.observe.apply(setup.observer, setup.keylog, error)) return false;
 
   if (!configure(setup, setup.context, error)) return false;
   for (const CertificatePair &pair : o.certificates)

@@ -56,7 +56,7 @@ std::optional<ServerOptions> parse_server_options(int argc, char **argv, std::st
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     std::string text;
-    if (o.versions.parse(argc, argv, i, error)) {
+    if (o.versions.parse(argc, argv, i, error) || o.observe.parse(argc, argv, i, error)) {
       if (!error.empty()) return std::nullopt;
     } else if (arg == "-accept" || arg == "-port") {
       if (!value(i, text)) return std::nullopt;
@@ -100,16 +100,6 @@ std::optional<ServerOptions> parse_server_options(int argc, char **argv, std::st
       o.echo = true;
     } else if (arg == "-naccept") {
       if (!number(i, o.naccept)) return std::nullopt;
-    } else if (arg == "-msg") {
-      o.msg = true;
-    } else if (arg == "-state") {
-      o.state = true;
-    } else if (arg == "-trace") {
-      o.trace = true;
-    } else if (arg == "-showkeys") {
-      o.show_keys = true;
-    } else if (arg == "-keylogfile") {
-      if (!value(i, o.keylog_file)) return std::nullopt;
     } else if (arg == "-quiet") {
       o.quiet = true;
     } else if (arg == "-help" || arg == "--help" || arg == "-h") {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/observer_flags.hpp"
 #include "../common/version_flags.hpp"
 
 namespace tls::tools {
@@ -24,17 +25,13 @@ struct ServerOptions {
   std::string cipher;
   bool server_preference = true;  // -client_pref: the client's order instead
   VersionFlags versions;
+  ObserverFlags observe;  // -msg, -state, -trace, -showkeys, -keylogfile
   std::string alpn;
   std::optional<std::string> servername;  // -servername: the name -cert2 / -key2 serve
   CertificatePair certificate2;
   bool www = false;
   bool echo = false;
-  bool msg = false;
-  bool state = false;
-  bool trace = false;
-  bool show_keys = false;
   int naccept = -1;  // -1: no limit
-  std::string keylog_file;
   bool quiet = false;
 };
 
