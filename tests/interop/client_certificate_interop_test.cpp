@@ -95,19 +95,15 @@ TEST(ClientCertificateInterop, OpenSslRequiresOneOurClientHasNone) {
 void openssl_client_against_our_require(bool with_certificate) {
   if (auto why = peer_unavailable(PeerTool::openssl)) GTEST_SKIP() << *why;
   Context context = our_server(VerifyMode::require_peer_cert);
-  Listener listener;
-  ASSERT_TRUE(listener.valid());
   PeerOptions options;
-  options.port = listener.port();
   if (with_certificate) {
     options.cert_chain = data_file("client-rsa2048.chain.pem");
     options.key = data_file("client-rsa2048.key");
   }
+  std::unique_ptr<Peer> client;
   std::string error;
-  auto client = Peer::start_client(PeerTool::openssl, options, &error);
-  ASSERT_TRUE(client) << error;
-  UniqueFd fd = accept_one(listener);
-  ASSERT_TRUE(fd) << client->describe();
+  UniqueFd fd = accept_peer_client(PeerTool::openssl, options, client, error);
+  ASSERT_TRUE(fd) << error;
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   const IoResult hs = conn.accept();

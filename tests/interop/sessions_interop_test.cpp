@@ -125,15 +125,11 @@ void openssl_client_renegotiates(bool allowed) {
                   .add_certificate_files(data_file("server-rsa2048.chain.pem"),
                                          data_file("server-rsa2048.key"))
                   .ok());
-  Listener listener;
-  ASSERT_TRUE(listener.valid());
   PeerOptions options;
-  options.port = listener.port();
+  std::unique_ptr<Peer> client;
   std::string error;
-  auto client = Peer::start_client(PeerTool::openssl, options, &error);
-  ASSERT_TRUE(client) << error;
-  UniqueFd fd = accept_one(listener);
-  ASSERT_TRUE(fd) << client->describe();
+  UniqueFd fd = accept_peer_client(PeerTool::openssl, options, client, error);
+  ASSERT_TRUE(fd) << error;
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.accept().ok()) << conn.error_text();
@@ -292,16 +288,12 @@ TEST(SessionsInterop, OurClientCanRefuseALegacyGnuTlsServer) {
 TEST(SessionsInterop, OurServerNeverRenegotiatesWithALegacyGnuTlsClient) {
   if (auto why = peer_unavailable(PeerTool::gnutls)) GTEST_SKIP() << *why;
   Context context = rsa_server_context();
-  Listener listener;
-  ASSERT_TRUE(listener.valid());
   PeerOptions options;
-  options.port = listener.port();
   options.legacy_renegotiation = true;
+  std::unique_ptr<Peer> client;
   std::string error;
-  auto client = Peer::start_client(PeerTool::gnutls, options, &error);
-  ASSERT_TRUE(client) << error;
-  UniqueFd fd = accept_one(listener);
-  ASSERT_TRUE(fd) << client->describe();
+  UniqueFd fd = accept_peer_client(PeerTool::gnutls, options, client, error);
+  ASSERT_TRUE(fd) << error;
   Connection conn(context);
   ASSERT_TRUE(conn.set_fd(fd.get()).ok());
   ASSERT_TRUE(conn.accept().ok()) << conn.error_text();

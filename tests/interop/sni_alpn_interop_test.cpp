@@ -83,20 +83,14 @@ struct SniRun {
 
 SniRun connect_with_name(Context &server_context, const std::string &name) {
   SniRun run;
-  Listener listener;
-  EXPECT_TRUE(listener.valid());
   PeerOptions options;
-  options.port = listener.port();
   options.server_name = name;
   options.verify_server = false;  // verified below for `name`, not "localhost"
   options.extra_args = {"-CAfile", data_file("root-ca.pem"), "-verify_return_error",
                         "-verify_hostname", name};
   std::string error;
-  run.client = Peer::start_client(PeerTool::openssl, options, &error);
-  EXPECT_TRUE(run.client) << error;
-  if (!run.client) return run;
-  UniqueFd fd = accept_one(listener);
-  EXPECT_TRUE(fd) << run.client->describe();
+  UniqueFd fd = accept_peer_client(PeerTool::openssl, options, run.client, error);
+  EXPECT_TRUE(fd) << error;
   if (!fd) return run;
   Connection conn(server_context);
   EXPECT_TRUE(conn.set_fd(fd.get()).ok());
@@ -191,18 +185,12 @@ AlpnRun openssl_client_alpn(const std::string &ours, const std::vector<std::stri
                                          data_file("server-rsa2048.key"))
                   .ok());
   EXPECT_TRUE(context.set_alpn_protocols(ours).ok());
-  Listener listener;
-  EXPECT_TRUE(listener.valid());
   PeerOptions options;
-  options.port = listener.port();
   options.alpn = offered;
   options.brief = false;  // s_client prints "ALPN protocol: X" only in its full report
   std::string error;
-  run.client = Peer::start_client(PeerTool::openssl, options, &error);
-  EXPECT_TRUE(run.client) << error;
-  if (!run.client) return run;
-  UniqueFd fd = accept_one(listener);
-  EXPECT_TRUE(fd) << run.client->describe();
+  UniqueFd fd = accept_peer_client(PeerTool::openssl, options, run.client, error);
+  EXPECT_TRUE(fd) << error;
   if (!fd) return run;
   Connection conn(context);
   EXPECT_TRUE(conn.set_fd(fd.get()).ok());

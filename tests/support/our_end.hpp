@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -48,6 +50,25 @@ inline UniqueFd dial(std::uint16_t port) {
 inline UniqueFd accept_one(Listener &listener) {
   UniqueFd fd = listener.accept(kSocketTimeout);
   if (fd) set_io_timeout(fd.get(), kSocketTimeout);
+  return fd;
+}
+
+// A peer's client connected to a tlspp server: `tool`'s client started against a fresh listener
+// (options.port is set here) and its connection accepted with accept_one(). Invalid, with the
+// reason in `error`, when the client did not start or never connected; `client` is set whenever
+// it started.
+inline UniqueFd accept_peer_client(PeerTool tool, PeerOptions options,
+                                   std::unique_ptr<Peer> &client, std::string &error) {
+  Listener listener;
+  if (!listener.valid()) {
+    error = "cannot listen on 127.0.0.1";
+    return UniqueFd();
+  }
+  options.port = listener.port();
+  client = Peer::start_client(tool, std::move(options), &error);
+  if (!client) return UniqueFd();
+  UniqueFd fd = accept_one(listener);
+  if (!fd) error = "the client did not connect\n" + client->describe();
   return fd;
 }
 
